@@ -1,0 +1,14 @@
+import type { HandlerTable } from './handlers';
+import { authHandlers, accountHandlers } from './auth/handlers';
+import { referenceHandlers } from './reference/handlers';
+import { prefsHandlers } from './prefs/handlers';
+import { printHandlers } from './print/handlers';
+
+/** Every channel of shared/api/contract.ts mapped to its handler; `satisfies` makes drift a type error. */
+export const handlers = {
+  ...authHandlers,
+  ...accountHandlers,
+  ...referenceHandlers,
+  ...prefsHandlers,
+  ...printHandlers,
+} satisfies HandlerTable;

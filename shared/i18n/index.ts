@@ -1,0 +1,40 @@
+import zhCommon from './locales/zh-TW/common.json';
+import enCommon from './locales/en/common.json';
+import zhPrint from './locales/zh-TW/print.json';
+import enPrint from './locales/en/print.json';
+import type { Lang } from '../api/common';
+
+/**
+ * Every visible string lives here, one JSON file per namespace and language, shared by
+ * the renderer (through i18next) and the print templates in main (through `translate`).
+ * A test fails when a key exists in one language only, or when code uses an unknown key.
+ */
+export const resources = {
+  'zh-TW': { common: zhCommon, print: zhPrint },
+  en: { common: enCommon, print: enPrint },
+} as const;
+
+export const NAMESPACES = Object.keys(resources['zh-TW']) as (keyof (typeof resources)['zh-TW'])[];
+export const DEFAULT_NS = 'common';
+
+type Tree = { [k: string]: string | Tree };
+
+function lookup(tree: Tree | undefined, key: string): string | undefined {
+  let node: string | Tree | undefined = tree;
+  for (const part of key.split('.')) {
+    if (node === undefined || typeof node === 'string') return undefined;
+    node = node[part];
+  }
+  return typeof node === 'string' ? node : undefined;
+}
+
+/** i18next-compatible lookup (`ns:a.b`, `{{param}}`) for code that runs without i18next, e.g. print templates. */
+export function translate(lang: Lang, key: string, params: Record<string, string | number> = {}): string {
+  const [ns, path] = key.includes(':') ? (key.split(':', 2) as [string, string]) : [DEFAULT_NS, key];
+  const bundles = resources[lang] as unknown as Record<string, Tree>;
+  const text = lookup(bundles[ns], path) ?? lookup((resources['zh-TW'] as unknown as Record<string, Tree>)[ns], path) ?? key;
+  return text.replace(/\{\{\s*(\w+)\s*\}\}/g, (_, name: string) => String(params[name] ?? ''));
+}
+
+export type TFunction = (key: string, params?: Record<string, string | number>) => string;
+export const translatorFor = (lang: Lang): TFunction => (key, params) => translate(lang, key, params);
