@@ -1,7 +1,5 @@
 import zhCommon from './locales/zh-TW/common.json';
 import enCommon from './locales/en/common.json';
-import zhPrint from './locales/zh-TW/print.json';
-import enPrint from './locales/en/print.json';
 import type { Lang } from '../api/common';
 
 /**
@@ -10,8 +8,8 @@ import type { Lang } from '../api/common';
  * A test fails when a key exists in one language only, or when code uses an unknown key.
  */
 export const resources = {
-  'zh-TW': { common: zhCommon, print: zhPrint },
-  en: { common: enCommon, print: enPrint },
+  'zh-TW': { common: zhCommon },
+  en: { common: enCommon },
 } as const;
 
 export const NAMESPACES = Object.keys(resources['zh-TW']) as (keyof (typeof resources)['zh-TW'])[];

@@ -44,14 +44,24 @@ export function readMigrations(dir: string): MigrationFile[] {
 }
 
 /**
+ * Reads `user_version` (a read, no write) and throws when the file is newer than `latest`.
+ * openDatabase calls it before any pragma: `journal_mode = WAL` alone rewrites the file
+ * header of a database in rollback-journal mode.
+ */
+export function refuseNewerDatabase(db: Db, latest: number): number {
+  const version = db.pragma('user_version', { simple: true }) as number;
+  if (version > latest) throw new DatabaseFromFutureError(version, latest);
+  return version;
+}
+
+/**
  * Applies the numbered .sql files above `user_version`, all in ONE transaction, so a
  * failure leaves the file exactly as it was. A newer file is refused before any write.
  */
 export function migrate(db: Db, dir: string): MigrationReport {
   const migrations = readMigrations(dir);
   const latest = migrations.length;
-  const from = db.pragma('user_version', { simple: true }) as number;
-  if (from > latest) throw new DatabaseFromFutureError(from, latest);
+  const from = refuseNewerDatabase(db, latest);
   const pending = migrations.filter((m) => m.version > from);
   if (pending.length === 0) return { from, to: from, applied: [] };
   db.transaction(() => {

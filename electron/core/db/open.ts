@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { migrate, type MigrationReport } from './migrate';
+import { migrate, readMigrations, refuseNewerDatabase, type MigrationReport } from './migrate';
 
 export type Db = Database.Database;
 
@@ -15,6 +15,8 @@ export interface OpenOptions {
 export function openDatabase(file: string, options: OpenOptions): { db: Db; migrations: MigrationReport } {
   const db = new Database(file, { readonly: options.readonly ?? false, timeout: 5000 });
   try {
+    // Before any pragma: a newer file must be left exactly as it is (journal_mode writes the header).
+    if (!options.readonly) refuseNewerDatabase(db, readMigrations(options.migrationsDir).length);
     applyPragmas(db);
     const migrations = options.readonly ? { from: currentVersion(db), to: currentVersion(db), applied: [] } : migrate(db, options.migrationsDir);
     return { db, migrations };

@@ -35,7 +35,7 @@ export interface RenderPageOptions {
   extraCss?: string;
   /** small line under the title, e.g. "Printed at … by …" */
   headerNote?: string;
-  /** A4 page footer with `{page}` / `{pages}` placeholders, e.g. t('print.common.page') */
+  /** A4 page footer with `{page}` / `{pages}` markers; see translate.ts pageLabel() */
   pageLabel?: string;
   /** receipt80 only: paper length to emit (default 200 mm) */
   receiptHeightMm?: number;

@@ -1,22 +1,23 @@
 /**
  * The slice of i18n that print templates need. Templates receive a plain
- * `t` so they stay pure functions, testable without i18next.
+ * `t` so they stay pure functions, testable without i18next; the app passes
+ * shared/i18n's translatorFor(lang), which has exactly this shape.
  */
 
-export type Translate = (key: string) => string;
-
-/**
- * Fills `{name}` placeholders. Single braces on purpose: i18next only reads
- * `{{name}}`, so these strings pass through whichever `t` the caller uses
- * untouched and are filled here, where the values are known.
- */
-export function fill(template: string, values: Record<string, string | number>): string {
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
-    Object.prototype.hasOwnProperty.call(values, name) ? String(values[name]) : whole,
-  );
-}
+/** i18next-style: `{{name}}` placeholders in the message are filled from `params`. */
+export type Translate = (key: string, params?: Record<string, string | number>) => string;
 
 /** "Label：value" with the colon each language expects. */
 export function labelled(label: string, value: string, lang: 'zh-TW' | 'en'): string {
   return lang === 'zh-TW' ? `${label}：${value}` : `${label}: ${value}`;
+}
+
+/**
+ * The page-number footer template for renderPage's `pageLabel`. The numbers
+ * only exist at layout time (CSS counters), so instead of values we hand the
+ * translator the `{page}` / `{pages}` markers that renderPage turns into
+ * counter(page) / counter(pages).
+ */
+export function pageLabel(t: Translate): string {
+  return t('print.common.page', { page: '{page}', pages: '{pages}' });
 }

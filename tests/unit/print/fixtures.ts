@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import type { AccountListRow } from '../../../electron/core/print/templates/accountList';
+import type { Translate } from '../../../electron/core/print/translate';
 
 /** The @fontsource package the app ships; tests embed from the same files. */
 export const FONT_DIR = fileURLToPath(new URL('../../../node_modules/@fontsource/noto-sans-tc', import.meta.url));
@@ -16,8 +17,8 @@ const ZH: Record<string, string> = {
   'print.accountList.empty': '沒有帳號資料',
   'print.common.printedAt': '列印時間',
   'print.common.printedBy': '列印人',
-  'print.common.page': '第 {page} 頁，共 {pages} 頁',
-  'print.common.total': '共 {count} 筆',
+  'print.common.page': '第 {{page}} 頁，共 {{pages}} 頁',
+  'print.common.total': '共 {{count}} 筆',
   'roles.operator': '話務人員',
   'roles.counter': '櫃台人員',
   'roles.coordinator': '業務承辦',
@@ -39,8 +40,8 @@ const EN: Record<string, string> = {
   'print.accountList.empty': 'No accounts',
   'print.common.printedAt': 'Printed at',
   'print.common.printedBy': 'Printed by',
-  'print.common.page': 'Page {page} of {pages}',
-  'print.common.total': 'Total: {count}',
+  'print.common.page': 'Page {{page}} of {{pages}}',
+  'print.common.total': 'Total: {{count}}',
   'roles.operator': 'Hotline operator',
   'roles.counter': 'Counter staff',
   'roles.coordinator': 'Coordinator',
@@ -50,10 +51,14 @@ const EN: Record<string, string> = {
   'accounts.status.disabled': 'Disabled',
 };
 
-/** Unknown keys come back as the key itself, so a typo shows up in assertions. */
-export function testT(lang: 'zh-TW' | 'en'): (key: string) => string {
+/**
+ * Same contract as shared/i18n's translatorFor: `{{name}}` filled from params.
+ * Unknown keys come back as the key itself, so a typo shows up in assertions.
+ */
+export function testT(lang: 'zh-TW' | 'en'): Translate {
   const map = lang === 'zh-TW' ? ZH : EN;
-  return (key) => map[key] ?? key;
+  return (key, params = {}) =>
+    (map[key] ?? key).replace(/\{\{(\w+)\}\}/g, (_, name: string) => String(params[name] ?? ''));
 }
 
 export const SAMPLE_ROWS: AccountListRow[] = [

@@ -1,8 +1,19 @@
-import { describe, expect, it } from 'vitest';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
 import { html } from '../../../electron/core/print/html';
 import { renderPage, type RenderPageOptions } from '../../../electron/core/print/page';
 import { pageCounterContent } from '../../../electron/core/print/printCss';
+import { closeBrowser, htmlToPdf, pdfPageSizePt, pdfText } from '../../support/pdf';
 import { FONT_DIR } from './fixtures';
+
+const outDir = mkdtempSync(join(tmpdir(), 'print-test-'));
+
+afterAll(async () => {
+  await closeBrowser();
+  if (!process.env.KEEP_TEST_PDF) rmSync(outDir, { recursive: true, force: true });
+});
 
 const base: RenderPageOptions = {
   kind: 'test.doc',
@@ -64,4 +75,20 @@ describe('renderPage', () => {
   it('omits the header when asked', () => {
     expect(renderPage({ ...base, showHeader: false }).html).not.toContain('doc-header"');
   });
+});
+
+describe('renderPage in Chromium', () => {
+  it('prints receipt80 on an 80 × 200 mm page with the Chinese text intact', async () => {
+    const file = join(outDir, 'receipt.pdf');
+    const body = html`<p>${'講座簽到'}</p><p class="bilingual-en">${'Lecture check-in'}</p>`;
+    await htmlToPdf(renderPage({ ...base, format: 'receipt80', body }).html, file);
+    const mmToPt = (mm: number): number => (mm / 25.4) * 72;
+    const size = pdfPageSizePt(file);
+    expect(size.width).toBeCloseTo(mmToPt(80), 0);
+    expect(size.height).toBeCloseTo(mmToPt(200), 0);
+    const text = pdfText(file);
+    expect(text).toContain('測試文件');
+    expect(text).toContain('講座簽到');
+    expect(text).toContain('Lecture check-in');
+  }, 30_000);
 });

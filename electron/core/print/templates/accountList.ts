@@ -6,7 +6,7 @@ import type { Role } from '../../../../shared/domain/roles';
 import { formatDateTime } from '../../../../shared/lib/time';
 import { html, type SafeHtml } from '../html';
 import { renderPage, type PrintDocument, type PrintLang } from '../page';
-import { fill, labelled, type Translate } from '../translate';
+import { labelled, pageLabel, type Translate } from '../translate';
 
 export const ACCOUNT_LIST_KIND = 'accounts.list';
 
@@ -95,7 +95,7 @@ export function accountListDocument(
 ${rows}
 </tbody>
 </table>
-<div class="doc-footer">${fill(t('print.common.total'), { count: data.rows.length })}</div>`;
+<div class="doc-footer">${t('print.common.total', { count: data.rows.length })}</div>`;
 
   return renderPage({
     kind: ACCOUNT_LIST_KIND,
@@ -106,6 +106,6 @@ ${rows}
     fontDir,
     extraCss: EXTRA_CSS,
     headerNote,
-    pageLabel: t('print.common.page'),
+    pageLabel: pageLabel(t),
   });
 }

@@ -1,0 +1,93 @@
+import { Suspense, useEffect } from 'react';
+import {
+  AppBar,
+  Box,
+  Button,
+  CircularProgress,
+  Drawer,
+  List,
+  ListItemButton,
+  ListItemIcon,
+  ListItemText,
+  Toolbar,
+  Typography,
+} from '@mui/material';
+import PhoneInTalkIcon from '@mui/icons-material/PhoneInTalk';
+import SchoolIcon from '@mui/icons-material/School';
+import StorefrontIcon from '@mui/icons-material/Storefront';
+import DashboardIcon from '@mui/icons-material/Dashboard';
+import PeopleIcon from '@mui/icons-material/People';
+import ListAltIcon from '@mui/icons-material/ListAlt';
+import LogoutIcon from '@mui/icons-material/Logout';
+import { useTranslation } from 'react-i18next';
+import type { SessionAccount } from '../../../shared/api/channels/auth';
+import { homeFor } from '../../../shared/domain/roles';
+import { LanguageToggle } from '../components/LanguageToggle';
+import { useNav } from './nav';
+import { routesFor, type RouteDef } from './routes';
+import { useSession } from './session';
+
+const ICONS: Record<RouteDef['icon'], typeof PhoneInTalkIcon> = {
+  phone: PhoneInTalkIcon,
+  school: SchoolIcon,
+  desk: StorefrontIcon,
+  dashboard: DashboardIcon,
+  people: PeopleIcon,
+  list: ListAltIcon,
+};
+
+const DRAWER_WIDTH = 232;
+
+/** The signed-in frame: the navigation shows only what the account's roles may use. */
+export function Shell({ account }: { account: SessionAccount }) {
+  const { t } = useTranslation();
+  const { route, go } = useNav();
+  const { signOut } = useSession();
+  const routes = routesFor(account.roles);
+  const current = routes.find((r) => r.key === route);
+
+  // Landing (or a route this role may not use) → the role's own home.
+  useEffect(() => {
+    if (!current) go(homeFor(account.roles));
+  }, [current, account.roles, go]);
+
+  const Page = current?.page;
+  return (
+    <Box sx={{ display: 'flex', minHeight: '100vh' }}>
+      <AppBar position="fixed" elevation={0} sx={{ zIndex: (th) => th.zIndex.drawer + 1 }}>
+        <Toolbar sx={{ gap: 2 }}>
+          <Typography variant="h3" component="p" sx={{ flex: 1 }}>
+            {t('app.name')}
+          </Typography>
+          <Typography data-testid="signed-in-as">
+            {account.displayName} · {account.roles.map((r) => t(`roles.${r}`)).join('、')}
+          </Typography>
+          <LanguageToggle />
+          <Button color="inherit" startIcon={<LogoutIcon />} onClick={() => void signOut()}>
+            {t('shell.signOut')}
+          </Button>
+        </Toolbar>
+      </AppBar>
+      <Drawer variant="permanent" sx={{ width: DRAWER_WIDTH, [`& .MuiDrawer-paper`]: { width: DRAWER_WIDTH, boxSizing: 'border-box' } }}>
+        <Toolbar />
+        <List component="nav" aria-label={t('shell.navigation')} data-testid="main-nav">
+          {routes.map((r) => {
+            const Icon = ICONS[r.icon];
+            return (
+              <ListItemButton key={r.key} selected={r.key === route} onClick={() => go(r.key)} data-route={r.key}>
+                <ListItemIcon>
+                  <Icon />
+                </ListItemIcon>
+                <ListItemText primary={t(r.labelKey)} />
+              </ListItemButton>
+            );
+          })}
+        </List>
+      </Drawer>
+      <Box component="main" sx={{ flex: 1, p: 3, minWidth: 0 }}>
+        <Toolbar />
+        <Suspense fallback={<CircularProgress />}>{Page && <Page />}</Suspense>
+      </Box>
+    </Box>
+  );
+}

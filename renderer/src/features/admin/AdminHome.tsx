@@ -1,0 +1,54 @@
+import { Box, Grid, Paper, Typography } from '@mui/material';
+import { useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { REF_KINDS } from '../../../../shared/domain/reference';
+import { api, unwrap } from '../../app/api';
+import { useNav } from '../../app/nav';
+import { PageHeader } from '../../components/PageHeader';
+import { useReference } from '../reference/useReference';
+import { TodayBanner } from '../home/TodayBanner';
+import { ACCOUNTS_KEY } from './AccountDialog';
+
+function Figure({ label, value, onClick }: { label: string; value: number; onClick?: () => void }) {
+  return (
+    <Paper variant="outlined" sx={{ p: 2, cursor: onClick ? 'pointer' : undefined }} onClick={onClick}>
+      <Typography color="text.secondary">{label}</Typography>
+      <Typography variant="h1" component="p">
+        {value}
+      </Typography>
+    </Paper>
+  );
+}
+
+/** Supervisor's home: accounts that need attention and the size of every reference list. */
+export default function AdminHome() {
+  const { t } = useTranslation();
+  const { go } = useNav();
+  const accounts = useQuery({ queryKey: ACCOUNTS_KEY, queryFn: () => unwrap(api().accounts.list({})) });
+  const { data: reference } = useReference();
+  const list = accounts.data ?? [];
+  return (
+    <Box>
+      <PageHeader title={t('nav.admin')} subtitle={t('home.adminSubtitle')} />
+      <TodayBanner />
+      <Grid container spacing={2} sx={{ mb: 3 }}>
+        <Grid size={{ xs: 6, md: 3 }}>
+          <Figure label={t('home.activeAccounts')} value={list.filter((a) => a.status === 'active').length} onClick={() => go('accounts')} />
+        </Grid>
+        <Grid size={{ xs: 6, md: 3 }}>
+          <Figure label={t('home.lockedAccounts')} value={list.filter((a) => a.status !== 'active').length} onClick={() => go('accounts')} />
+        </Grid>
+      </Grid>
+      <Typography variant="h3" component="h2" sx={{ mb: 1 }}>
+        {t('reference.title')}
+      </Typography>
+      <Grid container spacing={2}>
+        {REF_KINDS.map((k) => (
+          <Grid key={k} size={{ xs: 6, md: 3 }}>
+            <Figure label={t(`reference.kinds.${k}`)} value={(reference?.[k] ?? []).filter((i) => !i.retired).length} onClick={() => go('reference')} />
+          </Grid>
+        ))}
+      </Grid>
+    </Box>
+  );
+}

@@ -1,0 +1,119 @@
+import fs from 'node:fs';
+import http from 'node:http';
+import os from 'node:os';
+import path from 'node:path';
+import type { AddressInfo } from 'node:net';
+import { test as base, type Page } from '@playwright/test';
+import { CHANNEL_NAMES } from '../../shared/api/contract';
+import { startCore, type Core } from '../../electron/core/bootstrap';
+import { memoryPreferences } from '../../electron/core/prefs/memoryStore';
+import type { PrintHost } from '../../electron/core/print/host';
+import { htmlToPdf } from '../support/pdf';
+
+const ROOT = path.resolve(__dirname, '../..');
+const RENDERER_DIR = path.join(ROOT, 'dist/renderer');
+export const ARTIFACTS = path.join(ROOT, 'tests/artifacts');
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript',
+  '.css': 'text/css',
+  '.woff2': 'font/woff2',
+  '.woff': 'font/woff',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+};
+
+/** Serves the Vite build the way the app:// protocol does (files only, no traversal). */
+function serveRenderer(): Promise<{ url: string; close(): void }> {
+  if (!fs.existsSync(path.join(RENDERER_DIR, 'index.html'))) throw new Error('Build the renderer first: npm run build:renderer');
+  const server = http.createServer((req, res) => {
+    const rel = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname).replace(/^\/+/, '') || 'index.html';
+    const file = path.join(RENDERER_DIR, rel);
+    if (!file.startsWith(RENDERER_DIR) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) {
+      res.writeHead(404).end();
+      return;
+    }
+    res.writeHead(200, { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream' });
+    fs.createReadStream(file).pipe(res);
+  });
+  return new Promise((resolve) =>
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as AddressInfo;
+      resolve({ url: `http://127.0.0.1:${port}/`, close: () => server.close() });
+    }),
+  );
+}
+
+/** Stands in for Electron's printing: the same HTML becomes a PDF in Chromium, "printed" pages included. */
+function pdfPrintHost(dir: string): PrintHost & { printed: string[] } {
+  const printed: string[] = [];
+  return {
+    printed,
+    listPrinters: async () => [
+      { name: 'Office_A4', displayName: 'Office A4', isDefault: true },
+      { name: 'Receipt_80mm', displayName: 'Receipt 80 mm', isDefault: false },
+    ],
+    async print(doc, { deviceName, copies }) {
+      const file = path.join(dir, `printed-${printed.length + 1}-${deviceName}-x${copies}.pdf`);
+      await htmlToPdf(doc.html, file);
+      printed.push(file);
+    },
+    async savePdf(doc, suggestedName) {
+      const file = path.join(dir, suggestedName.replace(/[\\/:*?"<>|]/g, '_'));
+      await htmlToPdf(doc.html, file);
+      return file;
+    },
+  };
+}
+
+export interface Desk {
+  page: Page;
+  core: Core;
+  dir: string;
+  printHost: ReturnType<typeof pdfPrintHost>;
+  /** saves a screenshot under tests/artifacts for a person to look at */
+  shot(name: string): Promise<void>;
+}
+
+/**
+ * A fresh application per test: temporary database, real dispatch table, the built
+ * renderer in Chromium with window.api forwarded through page.exposeBinding.
+ */
+export const test = base.extend<{ desk: Desk }>({
+  desk: async ({ page }, use, testInfo) => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'desk-e2e-'));
+    const printHost = pdfPrintHost(dir);
+    const core = startCore({
+      dbFile: path.join(dir, 'desk.sqlite3'),
+      appRoot: ROOT,
+      clock: () => new Date(),
+      prefs: memoryPreferences(),
+      printHost,
+      sleep: async () => undefined,
+      scryptCost: 2 ** 12,
+    });
+    const server = await serveRenderer();
+    await page.exposeBinding('__deskInvoke', (_source, channel: string, payload: unknown) =>
+      core.dispatcher.dispatch('e2e-window', channel, payload),
+    );
+    await page.addInitScript((names: string[]) => {
+      const w = window as unknown as { api: Record<string, Record<string, (p: unknown) => Promise<unknown>>>; __deskInvoke(c: string, p: unknown): Promise<unknown> };
+      const api: Record<string, Record<string, (p: unknown) => Promise<unknown>>> = {};
+      for (const name of names) {
+        const [domain, method] = name.split(':') as [string, string];
+        (api[domain] ??= {})[method] = (p: unknown) => w.__deskInvoke(name, p ?? {});
+      }
+      w.api = api;
+    }, CHANNEL_NAMES);
+    await page.goto(server.url);
+    fs.mkdirSync(ARTIFACTS, { recursive: true });
+    const slug = testInfo.title.replace(/[^a-z0-9]+/gi, '-').toLowerCase();
+    await use({ page, core, dir, printHost, shot: (name) => page.screenshot({ path: path.join(ARTIFACTS, `${slug}-${name}.png`), fullPage: true }).then(() => undefined) });
+    server.close();
+    core.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  },
+});
+
+export { expect } from '@playwright/test';
