@@ -3,6 +3,9 @@ import { authHandlers, accountHandlers } from './auth/handlers';
 import { referenceHandlers } from './reference/handlers';
 import { prefsHandlers } from './prefs/handlers';
 import { printHandlers } from './print/handlers';
+import { hotlineHandlers } from './hotline/handlers';
+import { lecturesHandlers } from './lectures/handlers';
+import { counterHandlers } from './counter/handlers';
 
 /** Every channel of shared/api/contract.ts mapped to its handler; `satisfies` makes drift a type error. */
 export const handlers = {
@@ -11,4 +14,7 @@ export const handlers = {
   ...referenceHandlers,
   ...prefsHandlers,
   ...printHandlers,
+  ...hotlineHandlers,
+  ...lecturesHandlers,
+  ...counterHandlers,
 } satisfies HandlerTable;

@@ -1,10 +1,14 @@
 import type { z } from 'zod';
 import type { ChannelDef } from './define';
 import type { Result } from './result';
+import type { Subscribe } from './events';
 import { accountChannels, authChannels } from './channels/auth';
 import { prefsChannels } from './channels/prefs';
 import { printChannels } from './channels/print';
 import { referenceChannels } from './channels/reference';
+import { hotlineChannels } from './channels/hotline';
+import { lecturesChannels } from './channels/lectures';
+import { counterChannels } from './channels/counter';
 
 /**
  * The whole API between renderer and main, in one object. The preload exposes it as
@@ -17,6 +21,9 @@ export const contract = {
   ...referenceChannels,
   ...prefsChannels,
   ...printChannels,
+  ...hotlineChannels,
+  ...lecturesChannels,
+  ...counterChannels,
 } as const;
 
 export type Contract = typeof contract;
@@ -35,16 +42,20 @@ export type Api = {
   [D in Domain]: {
     [C in ChannelName as C extends `${D}:${infer M}` ? M : never]: (input: InputOf<C>) => Promise<Result<OutputOf<C>>>;
   };
+} & {
+  /** listen to a signal from main (shared/api/events.ts); returns the unsubscribe function */
+  on: Subscribe;
 };
 
 export type Invoke = (channel: ChannelName, payload: unknown) => Promise<unknown>;
 
 /** Builds the nested `window.api` object over any transport (IPC in the app, a binding in tests). */
-export function buildApi(invoke: Invoke, names: readonly string[] = CHANNEL_NAMES): Api {
-  const api: Record<string, Record<string, (input: unknown) => Promise<unknown>>> = {};
+export function buildApi(invoke: Invoke, subscribe: Subscribe, names: readonly string[] = CHANNEL_NAMES): Api {
+  const api: Record<string, unknown> = { on: subscribe };
   for (const name of names) {
     const [domain, method] = name.split(':') as [string, string];
-    (api[domain] ??= {})[method] = (input: unknown) => invoke(name as ChannelName, input ?? {});
+    const methods = (api[domain] ??= {}) as Record<string, (input: unknown) => Promise<unknown>>;
+    methods[method] = (input: unknown) => invoke(name as ChannelName, input ?? {});
   }
   return api as unknown as Api;
 }

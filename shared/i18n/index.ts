@@ -1,5 +1,11 @@
 import zhCommon from './locales/zh-TW/common.json';
 import enCommon from './locales/en/common.json';
+import zhHotline from './locales/zh-TW/hotline.json';
+import enHotline from './locales/en/hotline.json';
+import zhLectures from './locales/zh-TW/lectures.json';
+import enLectures from './locales/en/lectures.json';
+import zhCounter from './locales/zh-TW/counter.json';
+import enCounter from './locales/en/counter.json';
 import type { Lang } from '../api/common';
 
 /**
@@ -8,8 +14,8 @@ import type { Lang } from '../api/common';
  * A test fails when a key exists in one language only, or when code uses an unknown key.
  */
 export const resources = {
-  'zh-TW': { common: zhCommon },
-  en: { common: enCommon },
+  'zh-TW': { common: zhCommon, hotline: zhHotline, lectures: zhLectures, counter: zhCounter },
+  en: { common: enCommon, hotline: enHotline, lectures: enLectures, counter: enCounter },
 } as const;
 
 export const NAMESPACES = Object.keys(resources['zh-TW']) as (keyof (typeof resources)['zh-TW'])[];

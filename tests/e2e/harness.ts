@@ -5,13 +5,15 @@ import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { test as base, type Page } from '@playwright/test';
 import { CHANNEL_NAMES } from '../../shared/api/contract';
+import type { EventName } from '../../shared/api/events';
 import { startCore, type Core } from '../../electron/core/bootstrap';
 import { memoryPreferences } from '../../electron/core/prefs/memoryStore';
 import type { PrintHost } from '../../electron/core/print/host';
 import { htmlToPdf } from '../support/pdf';
 
 const ROOT = path.resolve(__dirname, '../..');
-const RENDERER_DIR = path.join(ROOT, 'dist/renderer');
+// DESK_RENDERER_DIR lets parallel work build into separate folders.
+const RENDERER_DIR = path.resolve(ROOT, process.env.DESK_RENDERER_DIR ?? 'dist/renderer');
 export const ARTIFACTS = path.join(ROOT, 'tests/artifacts');
 
 const TYPES: Record<string, string> = {
@@ -72,6 +74,8 @@ export interface Desk {
   core: Core;
   dir: string;
   printHost: ReturnType<typeof pdfPrintHost>;
+  /** sends a main-process signal (shared/api/events.ts) to the page, as the app's global shortcut would */
+  emit(event: EventName): Promise<void>;
   /** saves a screenshot under tests/artifacts for a person to look at */
   shot(name: string): Promise<void>;
 }
@@ -104,12 +108,19 @@ export const test = base.extend<{ desk: Desk }>({
         const [domain, method] = name.split(':') as [string, string];
         (api[domain] ??= {})[method] = (p: unknown) => w.__deskInvoke(name, p ?? {});
       }
+      // Main's signals arrive here as DOM events `desk:<name>` (see Desk.emit).
+      (api as unknown as { on: unknown }).on = (event: string, listener: () => void) => {
+        const h = () => listener();
+        window.addEventListener(`desk:${event}`, h);
+        return () => window.removeEventListener(`desk:${event}`, h);
+      };
       w.api = api;
     }, CHANNEL_NAMES);
     await page.goto(server.url);
     fs.mkdirSync(ARTIFACTS, { recursive: true });
     const slug = testInfo.title.replace(/[^a-z0-9]+/gi, '-').toLowerCase();
-    await use({ page, core, dir, printHost, shot: (name) => page.screenshot({ path: path.join(ARTIFACTS, `${slug}-${name}.png`), fullPage: true }).then(() => undefined) });
+    const emit = (event: EventName) => page.evaluate((name) => void window.dispatchEvent(new Event(`desk:${name}`)), event);
+    await use({ page, core, dir, printHost, emit, shot: (name) => page.screenshot({ path: path.join(ARTIFACTS, `${slug}-${name}.png`), fullPage: true }).then(() => undefined) });
     server.close();
     core.close();
     fs.rmSync(dir, { recursive: true, force: true });

@@ -82,18 +82,31 @@ export async function signIn(ctx: HandlerContext, input: { loginName: string; pa
   const now = ctx.now();
   if (account.lockedUntil && account.lockedUntil > now) throw lockedError(account.lockedUntil, now);
 
-  if (await verifyPassword(input.password, account.passwordHash)) return signedIn(ctx, account.id, account.loginName);
+  const right = await verifyPassword(input.password, account.passwordHash);
+  // Re-read after the (asynchronous) hash: attempts run concurrently, and a guess that
+  // finished meanwhile may have locked the account. Reading and writing the counter in
+  // one synchronous step keeps parallel guesses from all seeing the same old count.
+  const outcome = ctx.db.transaction(() => {
+    const fresh = findAccountById(ctx.db, account.id);
+    if (!fresh) return { kind: 'gone' as const };
+    if (fresh.disabled) return { kind: 'disabled' as const };
+    if (fresh.lockedUntil && fresh.lockedUntil > now) return { kind: 'locked' as const, lockedUntil: fresh.lockedUntil };
+    if (right) return { kind: 'ok' as const };
+    const failed = fresh.failedAttempts + 1;
+    const lockedUntil = failed >= MAX_FAILED_ATTEMPTS ? new Date(Date.parse(now) + LOCK_MINUTES * 60_000).toISOString() : null;
+    ctx.db
+      .prepare('UPDATE accounts SET failed_attempts = ?, last_failed_at = ?, locked_until = ? WHERE id = ?')
+      .run(lockedUntil ? 0 : failed, now, lockedUntil, account.id);
+    appendAudit(ctx.db, { at: now, accountId: null, action: 'signInFailed', entity: 'account', entityId: account.id, details: { failed } });
+    if (lockedUntil) appendAudit(ctx.db, { at: now, accountId: null, action: 'lockout', entity: 'account', entityId: account.id });
+    return lockedUntil ? { kind: 'locked' as const, lockedUntil, failed } : { kind: 'failed' as const, failed };
+  }).immediate();
 
-  const failed = account.failedAttempts + 1;
-  const lockedUntil = failed >= MAX_FAILED_ATTEMPTS ? new Date(Date.parse(now) + LOCK_MINUTES * 60_000).toISOString() : null;
-  ctx.db
-    .prepare('UPDATE accounts SET failed_attempts = ?, last_failed_at = ?, locked_until = ? WHERE id = ?')
-    .run(lockedUntil ? 0 : failed, now, lockedUntil, account.id);
-  appendAudit(ctx.db, { at: now, accountId: null, action: 'signInFailed', entity: 'account', entityId: account.id, details: { failed } });
-  if (lockedUntil) {
-    appendAudit(ctx.db, { at: now, accountId: null, action: 'lockout', entity: 'account', entityId: account.id });
-    throw lockedError(lockedUntil, now);
-  }
+  if (outcome.kind === 'ok') return signedIn(ctx, account.id, account.loginName);
+  if (outcome.kind === 'disabled') throw appError('forbidden', 'auth.disabled');
+  if (outcome.kind === 'locked') throw lockedError(outcome.lockedUntil, now);
+  if (outcome.kind === 'gone') throw fieldError('password', 'auth.invalidCredentials', 'unauthenticated');
+  const failed = outcome.failed;
   if (failed > SLOWDOWN_AFTER) await ctx.sleep(Math.min(1000 * 2 ** (failed - SLOWDOWN_AFTER - 1), MAX_DELAY_MS));
   throw fieldError('password', 'auth.invalidCredentials', 'unauthenticated');
 }

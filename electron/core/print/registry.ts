@@ -1,27 +1,15 @@
 import { z } from 'zod';
-import type { Access } from '../../../shared/api/define';
-import type { Lang } from '../../../shared/api/common';
 import { translatorFor } from '../../../shared/i18n';
-import type { HandlerContext } from '../context';
-import type { PrintDocument } from './page';
+import { defineDocument, type DocumentSpec } from './spec';
 import { accountListDocument } from './templates/accountList';
 import { listAccounts, toSummary } from '../accounts/repository';
-
-/** A printable document: who may print it, what parameters it takes, how data becomes HTML. */
-export interface DocumentSpec<P> {
-  access: Access;
-  params: z.ZodType<P>;
-  /** whether the printed page carries personal data (then every print is audited as such) */
-  personalData: boolean;
-  build(ctx: HandlerContext, params: P, lang: Lang): PrintDocument;
-}
-
-const define = <P>(spec: DocumentSpec<P>) => spec;
+import { hotlineDocuments } from '../hotline/documents';
+import { lecturesDocuments } from '../lectures/documents';
+import { counterDocuments } from '../counter/documents';
 
 /** Every document of the app; later features register theirs here. */
 export const DOCUMENTS: Record<string, DocumentSpec<never>> = {
-  // Each spec is typed by its own params; the table erases them (the handler validates first).
-  'accounts.list': define({
+  'accounts.list': defineDocument({
     access: ['supervisor'],
     params: z.object({}).strict(),
     personalData: true,
@@ -36,4 +24,9 @@ export const DOCUMENTS: Record<string, DocumentSpec<never>> = {
       );
     },
   }),
-} as unknown as Record<string, DocumentSpec<never>>;
+  ...hotlineDocuments,
+  ...lecturesDocuments,
+  ...counterDocuments,
+};
+
+export type { DocumentSpec };

@@ -1,0 +1,1 @@
+-- hotline: tables are added by the hotline feature (issue 3).

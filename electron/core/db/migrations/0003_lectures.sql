@@ -1,0 +1,1 @@
+-- lectures: tables are added by the lectures feature (issue 4).

@@ -1,0 +1,1 @@
+-- counter: tables are added by the counter feature (issue 5).

@@ -1,0 +1,4 @@
+import type { DocumentSpec } from '../print/spec';
+
+/** Printable documents of this feature, registered in electron/core/print/registry.ts. */
+export const hotlineDocuments: Record<string, DocumentSpec<never>> = {};

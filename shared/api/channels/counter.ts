@@ -1,0 +1,1 @@
+export const counterChannels = {} as const;
