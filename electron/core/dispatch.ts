@@ -81,7 +81,8 @@ export function createDispatcher(deps: CoreDeps, log: (e: unknown) => void = con
       if (access === 'forbidden') return err('forbidden', 'errors.forbidden');
       if (mustChange && !ALLOWED_BEFORE_PASSWORD_CHANGE.has(name)) return err('forbidden', 'auth.mustChangePassword');
 
-      const parsed = (def.input as z.ZodType).safeParse(payload);
+      // reportInput: issueToField tells a missing field (required) from a wrong type by the input.
+      const parsed = (def.input as z.ZodType).safeParse(payload, { reportInput: true });
       if (!parsed.success) {
         const fields = parsed.error.issues.map(issueToField);
         const first = fields[0];

@@ -5,16 +5,20 @@
  */
 import { contextBridge, ipcRenderer } from 'electron';
 import { buildApi } from '../../shared/api/contract';
-import { EVENT_NAMES, eventChannel, type EventName } from '../../shared/api/events';
+import { EVENT_NAMES, eventChannel, type Subscribe } from '../../shared/api/events';
 
-/** Only the named signals are forwarded, and the listener never sees the IPC event or sender (#20). */
-function subscribe(name: EventName, listener: () => void): () => void {
-  if (!EVENT_NAMES.includes(name)) throw new Error(`Unknown event ${String(name)}`);
+const KNOWN_EVENTS: ReadonlySet<string> = new Set(EVENT_NAMES);
+
+/** Signals from main, by name from the shared list only; the page never sees the IPC event (#20). */
+const subscribe: Subscribe = (name, listener) => {
+  if (!KNOWN_EVENTS.has(name)) throw new Error(`Unknown event: ${String(name)}`);
   const channel = eventChannel(name);
-  const handler = () => listener();
-  ipcRenderer.on(channel, handler);
-  return () => void ipcRenderer.removeListener(channel, handler);
-}
+  const forward = (): void => listener();
+  ipcRenderer.on(channel, forward);
+  return () => {
+    ipcRenderer.removeListener(channel, forward);
+  };
+};
 
 contextBridge.exposeInMainWorld(
   'api',

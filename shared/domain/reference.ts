@@ -54,7 +54,11 @@ const TIME_RE = /^([01]\d|2[0-3]):[0-5]\d$/;
 function fieldSchema(f: ExtraField): z.ZodType {
   switch (f.type) {
     case 'text': {
-      const s = z.string({ error: 'validation.invalidType' }).trim().max(f.max ?? 200, 'validation.tooLong');
+      // A form that omits an untouched field sends no key: that is "required", not "wrong type".
+      const s = z
+        .string({ error: (iss) => (iss.input === undefined ? 'validation.required' : 'validation.invalidType') })
+        .trim()
+        .max(f.max ?? 200, 'validation.tooLong');
       return f.required ? s.min(1, 'validation.required') : s.default('');
     }
     case 'time': {

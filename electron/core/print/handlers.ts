@@ -15,7 +15,7 @@ function build(ctx: HandlerContext, kind: string, params: unknown, lang: Lang): 
   if (spec.access !== 'public' && spec.access !== 'signedIn' && !spec.access.some((r) => actor?.roles.includes(r))) {
     throw appError('forbidden', 'errors.forbidden');
   }
-  const parsed = spec.params.safeParse(params ?? {});
+  const parsed = spec.params.safeParse(params ?? {}, { reportInput: true });
   if (!parsed.success) {
     const fields = parsed.error.issues.map(issueToField).map((f) => ({ ...f, field: `params.${f.field}` }));
     throw new AppError({ code: 'validation', messageKey: fields[0]?.messageKey ?? 'validation.invalid', field: fields[0]?.field, fields });

@@ -202,6 +202,16 @@ describe('payload validation', () => {
     );
     expect(error.field).toBe(error.fields?.[0]?.field);
   });
+  it('tells a missing field (required) from a field of the wrong type (invalidType)', async () => {
+    const t = newCore();
+    const me = await t.setupSupervisor();
+    const missing = expectError(await t.callRaw('admin', 'accounts:update', { id: me.id, displayName: 'me' }), { code: 'validation' });
+    expect(missing).toMatchObject({ field: 'roles', messageKey: 'validation.required' });
+    const wrongType = expectError(await t.callRaw('admin', 'accounts:update', { id: me.id, displayName: 'me', roles: 'supervisor' }), {
+      code: 'validation',
+    });
+    expect(wrongType).toMatchObject({ field: 'roles', messageKey: 'validation.invalidType' });
+  });
 });
 
 describe('unknown channels', () => {

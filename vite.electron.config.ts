@@ -1,0 +1,50 @@
+import { builtinModules } from 'node:module';
+import { defineConfig } from 'vite';
+
+/**
+ * Builds the two Electron bundles, one per mode:
+ *   vite build -c vite.electron.config.ts --mode main     → dist/main/index.cjs
+ *   vite build -c vite.electron.config.ts --mode preload  → dist/preload/index.cjs
+ *
+ * Both are single CommonJS files. The preload must be: a sandboxed preload may only
+ * `require('electron')` (checklist #4). The main bundle carries its ESM-only dependencies
+ * (electron-store, conf) and zod inside it, so no ESM/CJS boundary exists at run time.
+ * better-sqlite3 stays outside: it is a native addon, unpacked from the asar and rebuilt
+ * for Electron's ABI (electron-builder.yml, electron/build/ensureNative.mjs).
+ */
+const ENTRIES = {
+  main: { entry: 'electron/main/index.ts', external: ['electron', 'better-sqlite3'] },
+  // Node built-ins are listed for main only: if the preload ever imports one, the build
+  // bundles or fails on it instead of emitting a require() the sandbox would refuse.
+  preload: { entry: 'electron/preload/index.ts', external: ['electron'] },
+} as const;
+
+const NODE_BUILTINS = [...builtinModules, ...builtinModules.map((m) => `node:${m}`)];
+
+export default defineConfig(({ mode }) => {
+  if (mode !== 'main' && mode !== 'preload') {
+    throw new Error(`vite.electron.config.ts: use --mode main or --mode preload (got "${mode}")`);
+  }
+  const { entry, external } = ENTRIES[mode];
+  const externals = mode === 'main' ? [...external, ...NODE_BUILTINS] : [...external];
+  return {
+    // Nothing from the renderer's public/ folder belongs in these bundles.
+    publicDir: false,
+    // Node-style resolution (the "node" export conditions), not the browser build of packages.
+    ssr: { noExternal: true, external: [...external], target: 'node' },
+    build: {
+      ssr: entry,
+      outDir: `dist/${mode}`,
+      emptyOutDir: true,
+      // Electron 45 runs Node 22+ in main; node20 keeps the output readable by older tooling too.
+      target: 'node20',
+      minify: false,
+      sourcemap: true,
+      // A single file each: no chunks for the sandboxed preload to fail to require.
+      rolldownOptions: {
+        external: externals,
+        output: { format: 'cjs', entryFileNames: 'index.cjs', codeSplitting: false },
+      },
+    },
+  };
+});
