@@ -3,7 +3,7 @@
  * (security.ts, protocol.ts, ipc.ts, window.ts, printHost.ts, preferences.ts).
  */
 import path from 'node:path';
-import { app, dialog, ipcMain, Menu, protocol, session, type BrowserWindow } from 'electron';
+import { app, dialog, globalShortcut, ipcMain, Menu, protocol, session, type BrowserWindow } from 'electron';
 import { startCore, type Core } from '../core/bootstrap';
 import { registerIpc } from './ipc';
 import { createPreferencesStore } from './preferences';
@@ -13,6 +13,7 @@ import { handleAppProtocol, registerSchemePrivileged } from './protocol';
 import { hardenApp } from './security';
 import { startupErrorText } from './startupErrors';
 import { createMainWindow } from './window';
+import { registerGlobalShortcuts } from './shortcuts';
 
 const APP_ID = 'tw.gov.kcg.dsacp.desk';
 
@@ -64,6 +65,8 @@ function start(): void {
   mainWindow.on('closed', () => {
     mainWindow = null;
   });
+  const unavailable = registerGlobalShortcuts(globalShortcut, () => mainWindow);
+  if (unavailable.length) console.warn(`Global shortcuts taken by another program: ${unavailable.join(', ')}`);
 }
 
 // A second copy would open the same SQLite file and fight over the printer queue.
@@ -74,7 +77,13 @@ if (!app.requestSingleInstanceLock()) {
   app.on('second-instance', focusMainWindow);
   app.on('window-all-closed', () => app.quit());
   app.on('will-quit', () => {
-    core?.close();
+    globalShortcut.unregisterAll();
+    try {
+      core?.close();
+    } catch (e) {
+      // Quitting must not hang on a database that is already gone.
+      console.error(e);
+    }
     core = null;
   });
   app

@@ -120,7 +120,12 @@ const COMMON_HEADERS = {
 export async function respond(request: Pick<Request, 'url' | 'method'>, rendererDir: string, printStore: PrintStore): Promise<Response> {
   if (request.method !== 'GET' && request.method !== 'HEAD') return textResponse(405, 'Method Not Allowed');
 
-  const pathname = new URL(request.url).pathname;
+  let pathname: string;
+  try {
+    pathname = new URL(request.url).pathname;
+  } catch {
+    return textResponse(400, 'Bad Request');
+  }
   if (pathname.startsWith(PRINT_PATH_PREFIX)) {
     const html = printStore.take(pathname.slice(PRINT_PATH_PREFIX.length));
     if (html === null) return textResponse(404, 'Not Found');

@@ -1,6 +1,6 @@
 /**
- * Lecture enrolment vocabulary shared by main, renderer and print (issue 4).
- * Labels: 'lectures:status.<code>' in both languages.
+ * Lecture enrolment vocabulary and state machine, shared by main, renderer and print (issue 4,
+ * ../shared/DOMAIN.md §2). Labels: 'lectures:status.<code>' in both languages.
  */
 export const ENROLMENT_STATUSES = [
   'scheduled',
@@ -16,3 +16,89 @@ export const ENROLMENT_STATUSES = [
   'returned',
 ] as const;
 export type EnrolmentStatus = (typeof ENROLMENT_STATUSES)[number];
+
+/**
+ * Every allowed change of status; anything not listed is refused. Creating an enrolment is not
+ * a transition (it starts at 'scheduled', or 'checkedIn' for a walk-in transferred on the day).
+ */
+export const TRANSITIONS: Readonly<Record<EnrolmentStatus, readonly EnrolmentStatus[]>> = {
+  // notice letter printed
+  scheduled: ['notified', 'leaveRequested', 'checkedIn', 'noShow', 'toReschedule', 'transferredSession', 'transferredCity'],
+  notified: ['leaveRequested', 'checkedIn', 'noShow', 'toReschedule', 'transferredSession', 'transferredCity'],
+  // approved → toReschedule; refused → back to where the person was
+  leaveRequested: ['toReschedule', 'scheduled', 'notified', 'transferredSession', 'transferredCity'],
+  // 待排: a new session is chosen (transferredSession) or the person moved away
+  toReschedule: ['transferredSession', 'transferredCity'],
+  // undo of a mistaken check-in goes back to where the person was; leaving early may end in noShow
+  checkedIn: ['completed', 'noShow', 'scheduled', 'notified'],
+  completed: [],
+  transferredSession: [],
+  transferredCity: [],
+  // a late correction (came, was not marked) is a check-in after all
+  noShow: ['renotified', 'returned', 'checkedIn', 'transferredSession', 'transferredCity'],
+  renotified: ['transferredSession', 'transferredCity', 'returned'],
+  returned: [],
+};
+
+export function canTransition(from: EnrolmentStatus, to: EnrolmentStatus): boolean {
+  return TRANSITIONS[from].includes(to);
+}
+
+/** Enrolments that hold a seat in their session (capacity, "booked"). */
+export const SEAT_HOLDING: readonly EnrolmentStatus[] = [
+  'scheduled',
+  'notified',
+  'leaveRequested',
+  'checkedIn',
+  'completed',
+  'noShow',
+  'renotified',
+  'returned',
+];
+
+/** Still expected at their session: a second enrolment elsewhere would be a double booking. */
+export const OPEN_STATUSES: readonly EnrolmentStatus[] = ['scheduled', 'notified', 'leaveRequested', 'checkedIn'];
+
+/** Waiting for a new session: enrolling such a person elsewhere is a transfer (轉訓). */
+export const RESCHEDULABLE: readonly EnrolmentStatus[] = ['toReschedule', 'noShow', 'renotified'];
+
+/** A person found at the check-in desk with one of these in another session may be transferred in. */
+export const WALK_IN_FROM: readonly EnrolmentStatus[] = ['scheduled', 'notified', 'leaveRequested', 'toReschedule', 'noShow', 'renotified'];
+
+export const ATTENDED: readonly EnrolmentStatus[] = ['checkedIn', 'completed'];
+export const NO_SHOW: readonly EnrolmentStatus[] = ['noShow', 'renotified', 'returned'];
+export const TERMINAL: readonly EnrolmentStatus[] = ['completed', 'transferredSession', 'transferredCity', 'returned'];
+
+export const SESSION_KINDS = ['weekday', 'holiday', 'repeatGroup'] as const;
+export type SessionKind = (typeof SESSION_KINDS)[number];
+
+export const DRUG_CLASSES = [3, 4] as const;
+export type DrugClass = (typeof DRUG_CLASSES)[number];
+
+/** 再犯: penalised twice or more; such people belong in the repeat-offender group (DOMAIN.md §2). */
+export const isRepeatOffender = (penaltyCount: number): boolean => penaltyCount >= 2;
+
+/** Age in whole years on a date; both 'YYYY-MM-DD'. */
+export function ageOn(birthDate: string, onDate: string): number {
+  const [by, bm, bd] = birthDate.split('-').map(Number) as [number, number, number];
+  const [y, m, d] = onDate.split('-').map(Number) as [number, number, number];
+  return y - by - (m < bm || (m === bm && d < bd) ? 1 : 0);
+}
+
+/** Under 18 on that date: 講習辦法 Art. 10 keeps a minor's identity confidential. */
+export function isMinorOn(birthDate: string | null, onDate: string): boolean {
+  return birthDate !== null && ageOn(birthDate, onDate) < 18;
+}
+
+/** 王小明 → 王○明, 李四 → 李○: for printed sheets about minors. */
+export function maskName(name: string): string {
+  const chars = [...name];
+  if (chars.length <= 1) return name;
+  if (chars.length === 2) return `${chars[0]}○`;
+  return `${chars[0]}${'○'.repeat(chars.length - 2)}${chars[chars.length - 1]}`;
+}
+
+/** Default kind for a date: weekends are holiday sessions (假日講習). */
+export function defaultKindFor(weekday: number): SessionKind {
+  return weekday === 0 || weekday === 6 ? 'holiday' : 'weekday';
+}

@@ -33,15 +33,16 @@ export function PrintDialog({ kind, params = {}, onClose }: Props) {
   const lang = currentLang();
   const preview = useQuery({ queryKey: ['print-preview', kind, params, lang], queryFn: () => unwrap(api().print.preview({ kind, params, lang })), staleTime: 0 });
   const printers = useQuery({ queryKey: ['printers'], queryFn: () => unwrap(api().print.printers({})) });
-  const [deviceName, setDeviceName] = useState('');
+  // '' = the system's default printer (Electron no longer says which printer that is).
+  const [deviceName, setDeviceName] = useState<string | null>(null);
   const [copies, setCopies] = useState('1');
   const [done, setDone] = useState<string | null>(null);
 
   useEffect(() => {
-    if (deviceName || !printers.data) return;
-    const remembered = preview.data?.lastPrinter;
-    const pick = printers.data.find((p) => p.name === remembered) ?? printers.data.find((p) => p.isDefault) ?? printers.data[0];
-    if (pick) setDeviceName(pick.name);
+    if (deviceName !== null || !printers.data || !preview.data) return;
+    const remembered = preview.data.lastPrinter;
+    const pick = printers.data.find((p) => p.name === remembered) ?? printers.data.find((p) => p.isDefault);
+    setDeviceName(pick?.name ?? '');
   }, [printers.data, preview.data, deviceName]);
 
   const run = useMutation({
@@ -51,7 +52,7 @@ export function PrintDialog({ kind, params = {}, onClose }: Props) {
           kind,
           params,
           lang,
-          target: mode === 'pdf' ? { mode } : { mode, deviceName, copies: Number(copies) || 0 },
+          target: mode === 'pdf' ? { mode } : { mode, deviceName: deviceName ?? '', copies: Number(copies) || 0 },
         }),
       ),
     onSuccess: (outcome, mode) => {
@@ -83,10 +84,12 @@ export function PrintDialog({ kind, params = {}, onClose }: Props) {
             <TextField
               select
               label={t('print.printer')}
-              value={deviceName}
+              value={deviceName ?? ''}
               onChange={(e) => setDeviceName(e.target.value)}
+              slotProps={{ select: { displayEmpty: true }, inputLabel: { shrink: true } }}
               {...errors.field('target.deviceName')}
             >
+              <MenuItem value="">{t('print.systemDefault')}</MenuItem>
               {(printers.data ?? []).map((p) => (
                 <MenuItem key={p.name} value={p.name}>
                   {p.displayName}
@@ -112,7 +115,7 @@ export function PrintDialog({ kind, params = {}, onClose }: Props) {
         <Button onClick={() => run.mutate('pdf')} disabled={!preview.data || run.isPending} data-testid="print-save-pdf">
           {t('print.savePdf')}
         </Button>
-        <Button variant="contained" onClick={() => run.mutate('printer')} disabled={!preview.data || !deviceName || run.isPending}>
+        <Button variant="contained" onClick={() => run.mutate('printer')} disabled={!preview.data || deviceName === null || run.isPending}>
           {t('print.print')}
         </Button>
       </DialogActions>

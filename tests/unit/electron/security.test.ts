@@ -109,21 +109,15 @@ describe('isAllowedExternal', () => {
 
 type Listener = (...args: unknown[]) => void;
 
+type PermissionRequest = (wc: unknown, permission: string, callback: (granted: boolean) => void) => void;
+
 function harness() {
   let contentsCreated: Listener | undefined;
+  const handlers: { request?: PermissionRequest; check?: () => boolean; device?: () => boolean } = {};
   const session = {
-    permissionRequest: undefined as undefined | ((wc: unknown, permission: string, callback: (granted: boolean) => void) => void),
-    permissionCheck: undefined as undefined | (() => boolean),
-    deviceCheck: undefined as undefined | (() => boolean),
-    setPermissionRequestHandler(h: typeof session.permissionRequest) {
-      session.permissionRequest = h;
-    },
-    setPermissionCheckHandler(h: () => boolean) {
-      session.permissionCheck = h;
-    },
-    setDevicePermissionHandler(h: () => boolean) {
-      session.deviceCheck = h;
-    },
+    setPermissionRequestHandler: (h: PermissionRequest) => void (handlers.request = h),
+    setPermissionCheckHandler: (h: () => boolean) => void (handlers.check = h),
+    setDevicePermissionHandler: (h: () => boolean) => void (handlers.device = h),
   };
   const app = {
     on(name: string, listener: Listener) {
@@ -145,7 +139,7 @@ function harness() {
     },
   };
   contentsCreated?.({}, contents);
-  return { session, listeners, openHandler: () => openHandler };
+  return { handlers, listeners, openHandler: () => openHandler };
 }
 
 function navigation(url: string) {
@@ -156,13 +150,13 @@ describe('hardenApp', () => {
   beforeEach(() => electron.shell.openExternal.mockClear());
 
   test('denies every permission request and check', () => {
-    const { session } = harness();
+    const { handlers } = harness();
     const callback = vi.fn();
-    session.permissionRequest?.({}, 'media', callback);
-    session.permissionRequest?.({}, 'notifications', callback);
+    handlers.request?.({}, 'media', callback);
+    handlers.request?.({}, 'notifications', callback);
     expect(callback.mock.calls).toEqual([[false], [false]]);
-    expect(session.permissionCheck?.()).toBe(false);
-    expect(session.deviceCheck?.()).toBe(false);
+    expect(handlers.check?.()).toBe(false);
+    expect(handlers.device?.()).toBe(false);
   });
 
   test('a link to another site never navigates the window', () => {

@@ -3,8 +3,8 @@ import { defineConfig } from 'vite';
 
 /**
  * Builds the two Electron bundles, one per mode:
- *   vite build -c vite.electron.config.ts --mode main     → dist/main/index.cjs
- *   vite build -c vite.electron.config.ts --mode preload  → dist/preload/index.cjs
+ *   vite build -c vite.electron.config.mts --mode main     → dist/main/index.cjs
+ *   vite build -c vite.electron.config.mts --mode preload  → dist/preload/index.cjs
  *
  * Both are single CommonJS files. The preload must be: a sandboxed preload may only
  * `require('electron')` (checklist #4). The main bundle carries its ESM-only dependencies
@@ -23,7 +23,7 @@ const NODE_BUILTINS = [...builtinModules, ...builtinModules.map((m) => `node:${m
 
 export default defineConfig(({ mode }) => {
   if (mode !== 'main' && mode !== 'preload') {
-    throw new Error(`vite.electron.config.ts: use --mode main or --mode preload (got "${mode}")`);
+    throw new Error(`vite.electron.config.mts: use --mode main or --mode preload (got "${mode}")`);
   }
   const { entry, external } = ENTRIES[mode];
   const externals = mode === 'main' ? [...external, ...NODE_BUILTINS] : [...external];

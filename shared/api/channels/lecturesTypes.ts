@@ -1,0 +1,239 @@
+import type { EnrolmentStatus, SessionKind } from '../../domain/lectures';
+import type { Figures } from '../../domain/lectureFigures';
+
+/** Output shapes of the lectures channels (shared/api/channels/lectures.ts). */
+
+export interface SessionSummary {
+  id: number;
+  seriesId: number | null;
+  date: string;
+  startTime: string;
+  endTime: string;
+  venueId: number | null;
+  capacity: number;
+  kind: SessionKind;
+  hours: number;
+  instructors: string;
+  topics: string;
+  note: string;
+  cancelled: boolean;
+  cancelReason: string;
+  /** enrolments holding a seat (shared/domain/lectures.ts SEAT_HOLDING) */
+  booked: number;
+  statusCounts: Partial<Record<EnrolmentStatus, number>>;
+}
+
+export interface PersonFlags {
+  minor: boolean;
+  repeatOffender: boolean;
+  needsInterpreter: boolean;
+  interpreterLanguage: string;
+}
+
+export interface PendingLeave {
+  leaveId: number;
+  reasonId: number;
+  requestedOn: string;
+  documentReceivedOn: string | null;
+  note: string;
+}
+
+export interface RosterRow extends PersonFlags {
+  enrolmentId: number;
+  attendeeId: number;
+  name: string;
+  maskedId: string;
+  phone: string;
+  drugClass: number | null;
+  penaltyCount: number;
+  status: EnrolmentStatus;
+  statusChangedAt: string;
+  notifiedAt: string | null;
+  checkedInAt: string | null;
+  late: boolean;
+  signedOutAt: string | null;
+  leftEarly: boolean;
+  certificateSerial: string | null;
+  cityTransferTo: string;
+  /** the session the person was moved to, when transferred */
+  transferredToDate: string | null;
+  pendingLeave: PendingLeave | null;
+  approvedLeave: boolean;
+}
+
+export interface ConsultationRow {
+  id: number;
+  enrolmentId: number;
+  name: string;
+  categoryId: number;
+  note: string;
+  at: string;
+  byName: string;
+}
+
+export interface SessionDetail {
+  session: SessionSummary;
+  roster: RosterRow[];
+  figures: Figures;
+  consultations: ConsultationRow[];
+}
+
+export interface AttendeeSummary extends PersonFlags {
+  id: number;
+  name: string;
+  maskedId: string;
+  phone: string;
+  drugClass: number | null;
+  penaltyCount: number;
+  issuingAgency: string;
+  penaltyDocNo: string;
+  /** the enrolment the person currently holds or waits on, if any */
+  current: { enrolmentId: number; sessionId: number; sessionDate: string; status: EnrolmentStatus } | null;
+}
+
+export interface HistoryEntry {
+  at: string;
+  byName: string;
+  from: EnrolmentStatus | null;
+  to: EnrolmentStatus;
+  reason: string;
+}
+
+export interface LeaveEntry {
+  id: number;
+  reasonId: number;
+  requestedOn: string;
+  documentReceivedOn: string | null;
+  note: string;
+  decision: 'pending' | 'approved' | 'refused';
+  decidedAt: string | null;
+  decisionNote: string;
+}
+
+export interface EnrolmentRecord {
+  enrolmentId: number;
+  sessionId: number;
+  sessionDate: string;
+  startTime: string;
+  endTime: string;
+  venueId: number | null;
+  status: EnrolmentStatus;
+  code: string;
+  checkedInAt: string | null;
+  late: boolean;
+  signedOutAt: string | null;
+  leftEarly: boolean;
+  certificateSerial: string | null;
+  cityTransferTo: string;
+  history: HistoryEntry[];
+  leaves: LeaveEntry[];
+}
+
+export interface AttendeeRecord extends PersonFlags {
+  id: number;
+  name: string;
+  nationalId: string;
+  maskedId: string;
+  birthDate: string | null;
+  phone: string;
+  address: string;
+  penaltyDocNo: string;
+  issuingAgency: string;
+  drugClass: number | null;
+  penaltyCount: number;
+  note: string;
+  enrolments: EnrolmentRecord[];
+}
+
+export interface ImportCellError {
+  column: string;
+  messageKey: string;
+}
+
+export interface ImportRowPreview {
+  /** line in the file, header = 1 */
+  rowNo: number;
+  name: string;
+  maskedId: string;
+  birthDate: string | null;
+  phone: string;
+  drugClass: number | null;
+  penaltyCount: number | null;
+  /** create a person, update the one with this ID, or merged into an earlier row of the same file */
+  action: 'create' | 'update' | 'merged';
+  errors: ImportCellError[];
+}
+
+export interface ImportPreview {
+  rows: ImportRowPreview[];
+  /** columns of the file that were recognised, by our field name */
+  columns: string[];
+  createCount: number;
+  updateCount: number;
+  mergedCount: number;
+  errorCount: number;
+}
+
+export interface LookupRow extends PersonFlags {
+  enrolmentId: number;
+  attendeeId: number;
+  name: string;
+  maskedId: string;
+  phone: string;
+  sessionId: number;
+  sessionDate: string;
+  startTime: string;
+  status: EnrolmentStatus;
+  checkedInAt: string | null;
+  late: boolean;
+  /** what Enter does for this row at this session's desk */
+  action: 'checkIn' | 'transferIn' | 'alreadyIn' | 'none';
+}
+
+export interface LookupResult {
+  matchedBy: 'code' | 'id' | 'phone' | 'name' | 'none';
+  rows: LookupRow[];
+}
+
+export interface LiveCounts {
+  due: number;
+  checkedIn: number;
+  onLeave: number;
+  missing: number;
+  late: number;
+}
+
+export interface CheckInBoard {
+  session: SessionSummary;
+  counts: LiveCounts;
+  lateAfterMinutes: number;
+  /** latest check-ins first */
+  recent: RosterRow[];
+}
+
+export interface CheckInOutcome {
+  row: RosterRow;
+  /** the person came from another session and was transferred here */
+  transferredFrom: { sessionId: number; sessionDate: string } | null;
+  board: CheckInBoard;
+}
+
+export interface SessionFigures {
+  sessionId: number;
+  date: string;
+  startTime: string;
+  kind: SessionKind;
+  venueId: number | null;
+  figures: Figures;
+}
+
+export interface FiguresReport {
+  /** 'YYYY-MM' */
+  month: string;
+  sessions: SessionFigures[];
+  total: Figures;
+}
+
+export interface LectureSettings {
+  lateAfterMinutes: number;
+}
