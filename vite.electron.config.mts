@@ -9,11 +9,11 @@ import { defineConfig } from 'vite';
  * Both are single CommonJS files. The preload must be: a sandboxed preload may only
  * `require('electron')` (checklist #4). The main bundle carries its ESM-only dependencies
  * (electron-store, conf) and zod inside it, so no ESM/CJS boundary exists at run time.
- * better-sqlite3 stays outside: it is a native addon, unpacked from the asar and rebuilt
+ * The SQLite driver (better-sqlite3-multiple-ciphers) stays outside: it is a native addon, unpacked from the asar and rebuilt
  * for Electron's ABI (electron-builder.yml, electron/build/ensureNative.mjs).
  */
 const ENTRIES = {
-  main: { entry: 'electron/main/index.ts', external: ['electron', 'better-sqlite3'] },
+  main: { entry: 'electron/main/index.ts', external: ['electron', 'better-sqlite3-multiple-ciphers'] },
   // Node built-ins are listed for main only: if the preload ever imports one, the build
   // bundles or fails on it instead of emitting a require() the sandbox would refuse.
   preload: { entry: 'electron/preload/index.ts', external: ['electron'] },

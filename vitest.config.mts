@@ -4,7 +4,8 @@ import react from '@vitejs/plugin-react';
 export default defineConfig({
   plugins: [react()],
   test: {
-    include: ['tests/unit/**/*.test.{ts,tsx}'],
+    // tests/durability: SIGKILL trials against a real writer process (issue 7).
+    include: ['tests/unit/**/*.test.{ts,tsx}', 'tests/durability/**/*.test.ts'],
     environment: 'node',
     testTimeout: 30_000,
     hookTimeout: 30_000,

@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 /**
- * Makes better-sqlite3's compiled addon match the runtime about to load it, so nobody ever
- * rebuilds by hand. One node_modules cannot hold both ABIs at once (better-sqlite3 #549,
- * #1393: "compiled against a different Node.js version using NODE_MODULE_VERSION …"), so:
+ * Makes the SQLite driver's compiled addon (better-sqlite3-multiple-ciphers: better-sqlite3 with
+ * encryption) match the runtime about to load it, so nobody ever rebuilds by hand. One
+ * node_modules cannot hold both ABIs at once (better-sqlite3 #549, #1393: "compiled against a
+ * different Node.js version using NODE_MODULE_VERSION …"), so:
  *
  *   node electron/build/ensureNative.mjs node      before tests (plain Node loads it)
  *   node electron/build/ensureNative.mjs electron  before `electron .` / packaging
@@ -18,7 +19,8 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const MARKER = path.join(ROOT, 'node_modules', '.cache', 'desk-native-target');
-const ADDON = path.join(ROOT, 'node_modules', 'better-sqlite3', 'build', 'Release', 'better_sqlite3.node');
+export const DRIVER = 'better-sqlite3-multiple-ciphers';
+const ADDON = path.join(ROOT, 'node_modules', DRIVER, 'build', 'Release', 'better_sqlite3.node');
 const IS_WINDOWS = process.platform === 'win32';
 
 /**
@@ -61,7 +63,7 @@ function writeMarker(target) {
 
 /** Loads the addon in a child Node process (this one must never hold a stale copy). */
 function probeNode() {
-  const code = "const D = require('better-sqlite3'); new D(':memory:').close();";
+  const code = `const D = require('${DRIVER}'); new D(':memory:').close();`;
   const r = spawnSync(process.execPath, ['-e', code], { cwd: ROOT, encoding: 'utf8' });
   return { ok: r.status === 0, output: `${r.stderr ?? ''}${r.stdout ?? ''}` };
 }
@@ -93,34 +95,34 @@ function ensureNode() {
   const first = probeNode();
   if (first.ok) {
     writeMarker(target);
-    return `better-sqlite3: built for Node ${process.version} (ABI ${process.versions.modules}), nothing to do`;
+    return `${DRIVER}: built for Node ${process.version} (ABI ${process.versions.modules}), nothing to do`;
   }
   if (!isAbiMismatch(first.output)) {
     process.stderr.write(first.output);
-    throw new Error('better-sqlite3 does not load, and not because of an ABI mismatch');
+    throw new Error(`${DRIVER} does not load, and not because of an ABI mismatch`);
   }
-  npm(['rebuild', 'better-sqlite3']);
+  npm(['rebuild', DRIVER]);
   const second = probeNode();
   if (!second.ok) {
     process.stderr.write(second.output);
-    throw new Error('better-sqlite3 still does not load after `npm rebuild better-sqlite3`');
+    throw new Error(`${DRIVER} still does not load after \`npm rebuild ${DRIVER}\``);
   }
   writeMarker(target);
-  return `better-sqlite3: rebuilt for Node ${process.version} (ABI ${process.versions.modules})`;
+  return `${DRIVER}: rebuilt for Node ${process.version} (ABI ${process.versions.modules})`;
 }
 
 function ensureElectron() {
   const version = electronVersion();
   const target = `electron-${version}`;
   if (markerMatches(readMarker(), target, addonFingerprint())) {
-    return `better-sqlite3: built for Electron ${version}, nothing to do`;
+    return `${DRIVER}: built for Electron ${version}, nothing to do`;
   }
   const cli = path.join(ROOT, 'node_modules', 'electron-builder', 'cli.js');
   // install-app-deps rebuilds every native production dependency for Electron's ABI.
   if (fs.existsSync(cli)) run(process.execPath, [cli, 'install-app-deps'], 'electron-builder install-app-deps');
   else run(IS_WINDOWS ? 'npx.cmd' : 'npx', ['electron-builder', 'install-app-deps'], 'npx electron-builder install-app-deps');
   writeMarker(target);
-  return `better-sqlite3: rebuilt for Electron ${version}`;
+  return `${DRIVER}: rebuilt for Electron ${version}`;
 }
 
 function main(argv) {

@@ -1,8 +1,11 @@
 import path from 'node:path';
 import type { CoreDeps } from './context';
 import { openDatabase, type Db } from './db/open';
-import { createDispatcher, type Dispatcher } from './dispatch';
+import { createDispatcher, type CoreDispatcher } from './dispatch';
+import { createSafetyRuntime, type SafetyOptions, type SafetyRuntime } from './safety/runtime';
+import { createSafetyJobs, type SafetyJobs } from './safety/jobs';
 import { seedReferenceData } from './reference/seed';
+import { seedGuidanceTopics } from './counter/seed';
 
 /** Where the app's own files sit, relative to the project (or packaged app) root. */
 export const APP_PATHS = {
@@ -11,8 +14,12 @@ export const APP_PATHS = {
   printFont: 'node_modules/@fontsource/noto-sans-tc',
 } as const;
 
-export interface StartOptions extends Omit<CoreDeps, 'db' | 'fontDir'> {
+export interface StartOptions extends Omit<CoreDeps, 'db' | 'fontDir' | 'safety'> {
   dbFile: string;
+  /** the raw 32-byte database key (electron/main/dbKey.ts); without it the file is plain SQLite, as in most tests */
+  dbKey?: Buffer;
+  /** key storage, backup folder, folder chooser, restore hook (electron/core/safety/runtime.ts) */
+  safety?: SafetyOptions;
   /** the project root in development and tests, app.getAppPath() when packaged */
   appRoot: string;
   log?: (e: unknown) => void;
@@ -20,25 +27,36 @@ export interface StartOptions extends Omit<CoreDeps, 'db' | 'fontDir'> {
 
 export interface Core {
   db: Db;
-  dispatcher: Dispatcher;
+  dispatcher: CoreDispatcher;
+  safety: SafetyRuntime;
+  /** the daily automatic backup and retention run; main calls runDue() at start and every hour */
+  jobs: SafetyJobs;
   close(): void;
 }
 
 /** Opens (creating and migrating) the database, fills reference data, builds the dispatch table. */
 export function startCore(options: StartOptions): Core {
-  const { db } = openDatabase(options.dbFile, { migrationsDir: path.join(options.appRoot, APP_PATHS.migrations) });
+  const migrationsDir = path.join(options.appRoot, APP_PATHS.migrations);
+  const { db } = openDatabase(options.dbFile, { migrationsDir, key: options.dbKey });
   try {
     seedReferenceData(db, path.join(options.appRoot, APP_PATHS.referenceSeed), options.clock().toISOString());
+    seedGuidanceTopics(db, path.join(options.appRoot, 'resources/seed/guidance-topics.json'), options.clock().toISOString());
   } catch (e) {
     db.close();
     throw e;
   }
-  const { dbFile: _dbFile, appRoot, log, ...deps } = options;
-  const dispatcher = createDispatcher({ ...deps, db, fontDir: path.join(appRoot, APP_PATHS.printFont) }, log);
+  const { dbFile, dbKey, safety: safetyOptions, appRoot, log, ...deps } = options;
+  const safety = createSafetyRuntime(dbFile, migrationsDir, dbKey, safetyOptions);
+  const coreDeps: CoreDeps = { ...deps, db, fontDir: path.join(appRoot, APP_PATHS.printFont), safety };
+  const dispatcher = createDispatcher(coreDeps, log);
   return {
     db,
     dispatcher,
+    safety,
+    jobs: createSafetyJobs(coreDeps, log),
     close: () => {
+      // A restore closes the file itself before the app relaunches.
+      if (!db.open) return;
       // Lets SQLite refresh its statistics for the query planner, as its docs advise on close.
       db.pragma('optimize');
       db.close();

@@ -2,6 +2,7 @@ import type { Db } from './db/open';
 import type { Role } from '../../shared/domain/roles';
 import type { Preferences } from '../../shared/api/channels/prefs';
 import type { PrintHost } from './print/host';
+import type { SafetyRuntime } from './safety/runtime';
 
 export type Clock = () => Date;
 
@@ -22,6 +23,23 @@ export interface CoreDeps {
   sleep: (ms: number) => Promise<void>;
   /** scrypt cost; lower only in tests */
   scryptCost?: number;
+  /** writes exported files (XLSX, CSV) where the person chooses; absent where nothing can be saved */
+  fileSaver?: FileSaver;
+  /** the database file, its key, backup and restore hooks (electron/core/safety/runtime.ts) */
+  safety: SafetyRuntime;
+}
+
+export interface FileFilter {
+  /** shown in the save dialog, e.g. 'Excel' */
+  name: string;
+  /** without the dot */
+  extensions: string[];
+}
+
+/** What the core needs to hand a finished file to the person: the app asks where (a dialog), tests write to a temp folder. */
+export interface FileSaver {
+  /** the path written, or null when the person cancels */
+  saveFile(bytes: Uint8Array, suggestedName: string, filters: FileFilter[]): Promise<string | null>;
 }
 
 export interface Actor {
@@ -34,6 +52,8 @@ export interface Actor {
 /** One signed-in window. The dispatch table keeps one per sender. */
 export interface SessionSlot {
   accountId: number | null;
+  /** idle lock (issue 7 §5): the window stays signed in but may only unlock or sign out */
+  locked?: boolean;
 }
 
 export interface HandlerContext extends CoreDeps {

@@ -7,11 +7,18 @@ import type { Actor, CoreDeps, HandlerContext, SessionSlot } from './context';
 import { AppError } from './errors';
 import { findAccountById } from './accounts/repository';
 import { handlers } from './handlerTable';
+import { haltedAnswer, sessionRefusal } from './safety/gate';
 
 export interface Dispatcher {
   /** `sender` identifies one window (one signed-in session). */
   dispatch(sender: string, channel: string, payload: unknown): Promise<Result<unknown>>;
   endSession(sender: string): void;
+}
+
+/** The core's own dispatcher also answers to the main process. */
+export interface CoreDispatcher extends Dispatcher {
+  /** locks every signed-in window (the operating system locked the screen or went to sleep) */
+  lockAll(): void;
 }
 
 /** Channels a person whose password was reset may still use before choosing a new one. */
@@ -28,7 +35,8 @@ export function issueToField(issue: z.core.$ZodIssue): FieldError {
   if ('maximum' in issue && issue.maximum !== undefined) params.max = Number(issue.maximum);
   if ('minimum' in issue && issue.minimum !== undefined) params.min = Number(issue.minimum);
   let messageKey = issue.message;
-  if (!messageKey.startsWith('validation.')) {
+  // Our keys are 'validation.x' or a domain's own 'hotline:errors.x'; anything else is zod's English.
+  if (!messageKey.startsWith('validation.') && !/^[a-z][A-Za-z]*:[A-Za-z0-9_.]+$/.test(messageKey)) {
     // Zod's own English texts never reach a person: map them to our keys.
     messageKey =
       issue.code === 'invalid_type' ? (issue.input === undefined ? 'validation.required' : 'validation.invalidType')
@@ -52,7 +60,7 @@ function allowed(access: Access, actor: Actor | null): 'ok' | 'unauthenticated' 
  * The one dispatch table: Electron's ipcMain and the end-to-end harness both call it, so
  * every caller gets the same sender session, role check and schema validation before SQL.
  */
-export function createDispatcher(deps: CoreDeps, log: (e: unknown) => void = console.error): Dispatcher {
+export function createDispatcher(deps: CoreDeps, log: (e: unknown) => void = console.error): CoreDispatcher {
   const sessions = new Map<string, SessionSlot>();
 
   function actorOf(slot: SessionSlot): { actor: Actor | null; mustChange: boolean } {
@@ -71,6 +79,8 @@ export function createDispatcher(deps: CoreDeps, log: (e: unknown) => void = con
     if (!Object.hasOwn(contract, channel)) return err('notFound', 'errors.unknownChannel');
     const name = channel as ChannelName;
     const def = contract[name];
+    const halted = haltedAnswer(deps, name);
+    if (halted) return halted;
     let slot = sessions.get(sender);
     if (!slot) sessions.set(sender, (slot = { accountId: null }));
 
@@ -80,6 +90,8 @@ export function createDispatcher(deps: CoreDeps, log: (e: unknown) => void = con
       if (access === 'unauthenticated') return err('unauthenticated', 'auth.signedOut');
       if (access === 'forbidden') return err('forbidden', 'errors.forbidden');
       if (mustChange && !ALLOWED_BEFORE_PASSWORD_CHANGE.has(name)) return err('forbidden', 'auth.mustChangePassword');
+      const refusal = sessionRefusal(deps, slot, name, actor);
+      if (refusal) return { ok: false, error: refusal };
 
       // reportInput: issueToField tells a missing field (required) from a wrong type by the input.
       const parsed = (def.input as z.ZodType).safeParse(payload, { reportInput: true });
@@ -101,5 +113,8 @@ export function createDispatcher(deps: CoreDeps, log: (e: unknown) => void = con
   return {
     dispatch,
     endSession: (sender) => void sessions.delete(sender),
+    lockAll: () => {
+      for (const slot of sessions.values()) if (slot.accountId !== null) slot.locked = true;
+    },
   };
 }

@@ -8,6 +8,7 @@ import { startCore, type Core } from '../core/bootstrap';
 import { registerIpc } from './ipc';
 import { createPreferencesStore } from './preferences';
 import { createElectronPrintHost } from './printHost';
+import { createElectronFileSaver } from './fileSaver';
 import { createPrintStore } from './printStore';
 import { handleAppProtocol, registerSchemePrivileged } from './protocol';
 import { hardenApp } from './security';
@@ -41,6 +42,7 @@ function start(): void {
 
   const prefs = createPreferencesStore();
   const printHost = createElectronPrintHost({ store: printStore, mainWindow: () => mainWindow });
+  const fileSaver = createElectronFileSaver({ mainWindow: () => mainWindow });
   const dbFile = path.join(app.getPath('userData'), 'desk.sqlite3');
   try {
     core = startCore({
@@ -49,6 +51,7 @@ function start(): void {
       clock: () => new Date(),
       prefs,
       printHost,
+      fileSaver,
       sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
     });
   } catch (e) {

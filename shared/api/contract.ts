@@ -9,6 +9,9 @@ import { referenceChannels } from './channels/reference';
 import { hotlineChannels } from './channels/hotline';
 import { lecturesChannels } from './channels/lectures';
 import { counterChannels } from './channels/counter';
+import { statsChannels } from './channels/stats';
+import { exportChannels } from './channels/export';
+import { safetyChannels } from './channels/safety';
 
 /**
  * The whole API between renderer and main, in one object. The preload exposes it as
@@ -24,6 +27,9 @@ export const contract = {
   ...hotlineChannels,
   ...lecturesChannels,
   ...counterChannels,
+  ...statsChannels,
+  ...exportChannels,
+  ...safetyChannels,
 } as const;
 
 export type Contract = typeof contract;

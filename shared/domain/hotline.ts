@@ -162,6 +162,12 @@ export interface DraftFollowUp {
 
 export interface DraftPayload {
   direction: Direction;
+  /**
+   * The instants stamped by the keys (start call / end call), to the millisecond. The typed
+   * date and time fields win when the operator changes them (e.g. logging after the fact).
+   */
+  startStamp: string;
+  endStamp: string;
   startDate: string;
   startTime: string;
   endDate: string;
@@ -263,6 +269,8 @@ export function durationSeconds(startedAt: string, endedAt: string): number {
 export function emptyDraftPayload(): DraftPayload {
   return {
     direction: 'inbound',
+    startStamp: '',
+    endStamp: '',
     startDate: '',
     startTime: '',
     endDate: '',

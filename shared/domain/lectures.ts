@@ -25,8 +25,8 @@ export const TRANSITIONS: Readonly<Record<EnrolmentStatus, readonly EnrolmentSta
   // notice letter printed
   scheduled: ['notified', 'leaveRequested', 'checkedIn', 'noShow', 'toReschedule', 'transferredSession', 'transferredCity'],
   notified: ['leaveRequested', 'checkedIn', 'noShow', 'toReschedule', 'transferredSession', 'transferredCity'],
-  // approved → toReschedule; refused → back to where the person was
-  leaveRequested: ['toReschedule', 'scheduled', 'notified', 'transferredSession', 'transferredCity'],
+  // approved → toReschedule; refused → back to where the person was; came after all → checkedIn
+  leaveRequested: ['toReschedule', 'scheduled', 'notified', 'checkedIn', 'transferredSession', 'transferredCity'],
   // 待排: a new session is chosen (transferredSession) or the person moved away
   toReschedule: ['transferredSession', 'transferredCity'],
   // undo of a mistaken check-in goes back to where the person was; leaving early may end in noShow
@@ -101,4 +101,11 @@ export function maskName(name: string): string {
 /** Default kind for a date: weekends are holiday sessions (假日講習). */
 export function defaultKindFor(weekday: number): SessionKind {
   return weekday === 0 || weekday === 6 ? 'holiday' : 'weekday';
+}
+
+/** History reasons the system writes itself; shown translated ('lectures:reasons.<code>'), others as typed. */
+export const REASON_CODES = ['walkIn', 'undo'] as const;
+
+export function reasonText(reason: string, t: (key: string) => string): string {
+  return (REASON_CODES as readonly string[]).includes(reason) ? t(`lectures:reasons.${reason}`) : reason;
 }

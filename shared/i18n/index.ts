@@ -6,6 +6,10 @@ import zhLectures from './locales/zh-TW/lectures.json';
 import enLectures from './locales/en/lectures.json';
 import zhCounter from './locales/zh-TW/counter.json';
 import enCounter from './locales/en/counter.json';
+import zhStats from './locales/zh-TW/stats.json';
+import enStats from './locales/en/stats.json';
+import zhSafety from './locales/zh-TW/safety.json';
+import enSafety from './locales/en/safety.json';
 import type { Lang } from '../api/common';
 
 /**
@@ -14,8 +18,8 @@ import type { Lang } from '../api/common';
  * A test fails when a key exists in one language only, or when code uses an unknown key.
  */
 export const resources = {
-  'zh-TW': { common: zhCommon, hotline: zhHotline, lectures: zhLectures, counter: zhCounter },
-  en: { common: enCommon, hotline: enHotline, lectures: enLectures, counter: enCounter },
+  'zh-TW': { common: zhCommon, hotline: zhHotline, lectures: zhLectures, counter: zhCounter, stats: zhStats, safety: zhSafety },
+  en: { common: enCommon, hotline: enHotline, lectures: enLectures, counter: enCounter, stats: enStats, safety: enSafety },
 } as const;
 
 export const NAMESPACES = Object.keys(resources['zh-TW']) as (keyof (typeof resources)['zh-TW'])[];

@@ -9,6 +9,7 @@ import type { EventName } from '../../shared/api/events';
 import { startCore, type Core } from '../../electron/core/bootstrap';
 import { memoryPreferences } from '../../electron/core/prefs/memoryStore';
 import type { PrintHost } from '../../electron/core/print/host';
+import type { FileSaver } from '../../electron/core/context';
 import { htmlToPdf } from '../support/pdf';
 
 const ROOT = path.resolve(__dirname, '../..');
@@ -69,11 +70,27 @@ function pdfPrintHost(dir: string): PrintHost & { printed: string[] } {
   };
 }
 
+/** Stands in for the save dialog: exports land in the test's temp folder, where the test can open them. */
+function tempFileSaver(dir: string): FileSaver & { saved: string[] } {
+  const saved: string[] = [];
+  return {
+    saved,
+    async saveFile(bytes, suggestedName) {
+      const file = path.join(dir, suggestedName.replace(/[\\/:*?"<>|]/g, '_'));
+      fs.writeFileSync(file, bytes);
+      saved.push(file);
+      return file;
+    },
+  };
+}
+
 export interface Desk {
   page: Page;
   core: Core;
   dir: string;
   printHost: ReturnType<typeof pdfPrintHost>;
+  /** files written by exports (XLSX, CSV), in order */
+  fileSaver: ReturnType<typeof tempFileSaver>;
   /** sends a main-process signal (shared/api/events.ts) to the page, as the app's global shortcut would */
   emit(event: EventName): Promise<void>;
   /** saves a screenshot under tests/artifacts for a person to look at */
@@ -88,12 +105,14 @@ export const test = base.extend<{ desk: Desk }>({
   desk: async ({ page }, use, testInfo) => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'desk-e2e-'));
     const printHost = pdfPrintHost(dir);
+    const fileSaver = tempFileSaver(dir);
     const core = startCore({
       dbFile: path.join(dir, 'desk.sqlite3'),
       appRoot: ROOT,
       clock: () => new Date(),
       prefs: memoryPreferences(),
       printHost,
+      fileSaver,
       sleep: async () => undefined,
       scryptCost: 2 ** 12,
     });
@@ -120,7 +139,7 @@ export const test = base.extend<{ desk: Desk }>({
     fs.mkdirSync(ARTIFACTS, { recursive: true });
     const slug = testInfo.title.replace(/[^a-z0-9]+/gi, '-').toLowerCase();
     const emit = (event: EventName) => page.evaluate((name) => void window.dispatchEvent(new Event(`desk:${name}`)), event);
-    await use({ page, core, dir, printHost, emit, shot: (name) => page.screenshot({ path: path.join(ARTIFACTS, `${slug}-${name}.png`), fullPage: true }).then(() => undefined) });
+    await use({ page, core, dir, printHost, fileSaver, emit, shot: (name) => page.screenshot({ path: path.join(ARTIFACTS, `${slug}-${name}.png`), fullPage: true }).then(() => undefined) });
     server.close();
     core.close();
     fs.rmSync(dir, { recursive: true, force: true });

@@ -12,7 +12,8 @@ import type { ChannelName, InputOf, OutputOf } from '../../shared/api/contract';
 import type { Result } from '../../shared/api/result';
 import type { Role } from '../../shared/domain/roles';
 import { startCore, type Core } from '../../electron/core/bootstrap';
-import type { PreferencesStore } from '../../electron/core/context';
+import type { FileSaver, PreferencesStore } from '../../electron/core/context';
+import type { SafetyOptions } from '../../electron/core/safety/runtime';
 import { memoryPreferences } from '../../electron/core/prefs/memoryStore';
 import type { PrintHost } from '../../electron/core/print/host';
 import type { PrintDocument } from '../../electron/core/print/page';
@@ -57,10 +58,37 @@ export function fakePrintHost(): FakePrintHost {
   return host;
 }
 
+export interface FakeFileSaver extends FileSaver {
+  /** every file "saved": where it went (in the test's temp folder) and what was offered */
+  saved: { path: string; suggestedName: string; bytes: Uint8Array }[];
+  /** set to true to play a person who cancels the save dialog */
+  cancel: boolean;
+}
+
+/** Stands in for the save dialog: writes into the test's temp folder, so tests open the real file. */
+export function fakeFileSaver(dir: string): FakeFileSaver {
+  const saver: FakeFileSaver = {
+    saved: [],
+    cancel: false,
+    async saveFile(bytes, suggestedName) {
+      if (saver.cancel) return null;
+      const file = path.join(dir, `${saver.saved.length + 1}-${suggestedName.replace(/[\\/:*?"<>|]/g, '_')}`);
+      fs.writeFileSync(file, bytes);
+      saver.saved.push({ path: file, suggestedName, bytes });
+      return file;
+    },
+  };
+  return saver;
+}
+
 export interface MakeCoreOptions {
   /** reuse a database file (e.g. to test reopening); default: a new file in a new temp dir */
   dbFile?: string;
   start?: Date;
+  /** encrypt the database with this raw key (issue 7); default: a plain file */
+  dbKey?: Buffer;
+  /** key storage, backup folder, folder chooser and restore hook of the safety runtime */
+  safety?: SafetyOptions;
 }
 
 export type Call = <C extends ChannelName>(sender: string, channel: C, payload: InputOf<C>) => Promise<Result<OutputOf<C>>>;
@@ -74,6 +102,7 @@ export interface TestCore {
   sleeps: number[];
   prefs: PreferencesStore;
   printHost: FakePrintHost;
+  fileSaver: FakeFileSaver;
   /** what the core logged (unexpected errors), instead of the console */
   logs: unknown[];
   call: Call;
@@ -110,6 +139,7 @@ export function makeCore(opts: MakeCoreOptions = {}): TestCore {
   const sleeps: number[] = [];
   const prefs = memoryPreferences();
   const printHost = fakePrintHost();
+  const fileSaver = fakeFileSaver(dir);
   const logs: unknown[] = [];
   const core = startCore({
     dbFile,
@@ -117,6 +147,9 @@ export function makeCore(opts: MakeCoreOptions = {}): TestCore {
     clock: () => clock.now,
     prefs,
     printHost,
+    fileSaver,
+    dbKey: opts.dbKey,
+    safety: opts.safety,
     sleep: async (ms) => {
       sleeps.push(ms);
     },
@@ -175,6 +208,7 @@ export function makeCore(opts: MakeCoreOptions = {}): TestCore {
     sleeps,
     prefs,
     printHost,
+    fileSaver,
     logs,
     call,
     callRaw,

@@ -1,4 +1,45 @@
 import type { counterChannels } from '../../../shared/api/channels/counter';
 import type { HandlersFor } from '../handlers';
+import type { HandlerContext } from '../context';
+import { requireActor } from '../context';
+import { appError } from '../errors';
+import { taipeiDateKey } from '../../../shared/lib/time';
+import type { TopicContent } from '../../../shared/domain/counter';
+import { searchTopics } from './search';
+import { createTopic, getTopic, setTopicStatus, topicHistory, updateTopic } from './topicsService';
+import { clearPresentation, present, visitorScreen } from './presentation';
+import { dayVisits, faq, logVisit } from './visitsService';
+import { inquire } from './inquiry';
 
-export const counterHandlers: HandlersFor<typeof counterChannels> = {};
+function contentOfInput<T extends TopicContent>(input: T): TopicContent {
+  const { unitId, webUrl, relatedIds } = input;
+  const texts = Object.fromEntries(Object.entries(input).filter(([k]) => /(Zh|En)$/.test(k))) as Omit<TopicContent, 'unitId' | 'webUrl' | 'relatedIds'>;
+  return { ...texts, unitId, webUrl, relatedIds };
+}
+
+function scopeStatuses(ctx: HandlerContext, scope: 'published' | 'all') {
+  if (scope === 'published') return ['published'] as const;
+  // Drafts and retired topics are the supervisor's to see, whatever the renderer shows.
+  if (!requireActor(ctx).roles.includes('supervisor')) throw appError('forbidden', 'errors.forbidden');
+  return ['draft', 'published', 'retired'] as const;
+}
+
+export const counterHandlers: HandlersFor<typeof counterChannels> = {
+  'counter:searchTopics': (ctx, input) => searchTopics(ctx.db, input.query, scopeStatuses(ctx, input.scope), taipeiDateKey(ctx.clock())),
+  'counter:getTopic': (ctx, input) => getTopic(ctx, input.id),
+  'counter:createTopic': (ctx, input) => createTopic(ctx, contentOfInput(input)),
+  'counter:updateTopic': (ctx, { id, expectedRevision, ...content }) => updateTopic(ctx, id, expectedRevision, contentOfInput(content)),
+  'counter:setTopicStatus': (ctx, input) => setTopicStatus(ctx, input.id, input.expectedRevision, input.status),
+  'counter:topicHistory': (ctx, input) => topicHistory(ctx, input.id),
+  'counter:present': (ctx, input) => present(ctx.db, input.topicId, input.lang, ctx.clock()),
+  'counter:presented': (ctx) => visitorScreen(ctx.db, ctx.clock()),
+  'counter:logVisit': (ctx, input) => {
+    const visit = logVisit(ctx, input);
+    // The visitor has been served: their screen goes back to the welcome page.
+    clearPresentation(ctx.db, ctx.clock());
+    return visit;
+  },
+  'counter:visitsOn': (ctx, input) => dayVisits(ctx, input.date),
+  'counter:faq': (ctx, input) => faq(ctx, input.from, input.to, input.limit),
+  'counter:inquiry': (ctx, input) => inquire(ctx, input.nationalId),
+};

@@ -125,3 +125,19 @@ export function countCallsByType(db: Db, from: string, to: string): { kind: Call
     )
     .all(from, to) as { kind: CallKind; typeId: number | null; n: number }[];
 }
+
+/** Calls in a window that carry at least one risk flag, with what was done about each. */
+export function flaggedCallsIn(db: Db, from: string, to: string): { id: number; startedAt: string; operatorName: string; flagIds: number[]; actions: string[] }[] {
+  const rows = db
+    .prepare(
+      `SELECT c.id, c.started_at AS startedAt, a.display_name AS operatorName,
+         json_group_array(f.risk_flag_id) AS flagIds, json_group_array(f.action_taken) AS actions
+       FROM hotline_calls c
+       JOIN accounts a ON a.id = c.operator_id
+       JOIN hotline_call_flags f ON f.call_id = c.id
+       WHERE c.started_at >= ? AND c.started_at < ?
+       GROUP BY c.id ORDER BY c.started_at, c.id`,
+    )
+    .all(from, to) as { id: number; startedAt: string; operatorName: string; flagIds: string; actions: string }[];
+  return rows.map((r) => ({ ...r, flagIds: JSON.parse(r.flagIds) as number[], actions: JSON.parse(r.actions) as string[] }));
+}

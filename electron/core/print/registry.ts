@@ -6,6 +6,8 @@ import { listAccounts, toSummary } from '../accounts/repository';
 import { hotlineDocuments } from '../hotline/documents';
 import { lecturesDocuments } from '../lectures/documents';
 import { counterDocuments } from '../counter/documents';
+import { statsDocuments } from '../stats/documents';
+import { safetyDocuments } from '../safety/documents';
 
 /** Every document of the app; later features register theirs here. */
 export const DOCUMENTS: Record<string, DocumentSpec<never>> = {
@@ -27,6 +29,8 @@ export const DOCUMENTS: Record<string, DocumentSpec<never>> = {
   ...hotlineDocuments,
   ...lecturesDocuments,
   ...counterDocuments,
+  ...statsDocuments,
+  ...safetyDocuments,
 };
 
 export type { DocumentSpec };

@@ -19,6 +19,16 @@ import DashboardIcon from '@mui/icons-material/Dashboard';
 import PeopleIcon from '@mui/icons-material/People';
 import ListAltIcon from '@mui/icons-material/ListAlt';
 import LogoutIcon from '@mui/icons-material/Logout';
+import ManageSearchIcon from '@mui/icons-material/ManageSearch';
+import EventNoteIcon from '@mui/icons-material/EventNote';
+import QuizIcon from '@mui/icons-material/Quiz';
+import ArticleIcon from '@mui/icons-material/Article';
+import HowToRegIcon from '@mui/icons-material/HowToReg';
+import BadgeIcon from '@mui/icons-material/Badge';
+import BarChartIcon from '@mui/icons-material/BarChart';
+import HistoryIcon from '@mui/icons-material/History';
+import PendingActionsIcon from '@mui/icons-material/PendingActions';
+import SwapHorizIcon from '@mui/icons-material/SwapHoriz';
 import { useTranslation } from 'react-i18next';
 import type { SessionAccount } from '../../../shared/api/channels/auth';
 import { homeFor } from '../../../shared/domain/roles';
@@ -34,6 +44,16 @@ const ICONS: Record<RouteDef['icon'], typeof PhoneInTalkIcon> = {
   dashboard: DashboardIcon,
   people: PeopleIcon,
   list: ListAltIcon,
+  inquiry: ManageSearchIcon,
+  visits: EventNoteIcon,
+  faq: QuizIcon,
+  topics: ArticleIcon,
+  checkIn: HowToRegIcon,
+  roster: BadgeIcon,
+  figures: BarChartIcon,
+  callLog: HistoryIcon,
+  followUps: PendingActionsIcon,
+  handover: SwapHorizIcon,
 };
 
 const DRAWER_WIDTH = 232;

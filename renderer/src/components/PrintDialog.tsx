@@ -22,13 +22,15 @@ interface Props {
   kind: string;
   params?: unknown;
   onClose(): void;
+  /** called after the document was really printed or saved (not on preview), e.g. to record a notice as sent */
+  onDone?(outcome: { mode: 'pdf' | 'printer'; path: string | null }): void;
 }
 
 /**
  * The one print dialog: a preview of exactly the HTML that will print, a printer and
  * copies, or "save as PDF". Printing happens in main (hidden window); this only asks.
  */
-export function PrintDialog({ kind, params = {}, onClose }: Props) {
+export function PrintDialog({ kind, params = {}, onClose, onDone }: Props) {
   const { t } = useTranslation();
   const lang = currentLang();
   const preview = useQuery({ queryKey: ['print-preview', kind, params, lang], queryFn: () => unwrap(api().print.preview({ kind, params, lang })), staleTime: 0 });
@@ -57,6 +59,7 @@ export function PrintDialog({ kind, params = {}, onClose }: Props) {
       ),
     onSuccess: (outcome, mode) => {
       if (!outcome.done) return;
+      onDone?.({ mode, path: outcome.path });
       setDone(mode === 'pdf' ? t('print.savedTo', { path: outcome.path ?? '' }) : t('print.sent'));
     },
   });

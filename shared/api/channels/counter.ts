@@ -23,6 +23,7 @@ import {
  * checked in electron/core/counter, which answers with 'counter:errors.*' keys.
  */
 
+// A supervisor covers the desk when needed, so every desk channel is open to both roles.
 const STAFF = ['counter', 'supervisor'] as const;
 
 const textShape = Object.fromEntries(
@@ -220,12 +221,12 @@ export const counterChannels = {
         note: optionalText(500).default(''),
       })
       .strict(),
-    ['counter'],
+    STAFF,
   ),
   'counter:visitsOn': channel<DayVisits>()(z.object({ date: dateKey.optional() }).strict(), STAFF),
   'counter:faq': channel<FaqResult>()(
     z.object({ from: dateKey, to: dateKey, limit: z.number().int().min(1, 'validation.tooSmall').max(100, 'validation.tooBig').default(20) }).strict(),
     STAFF,
   ),
-  'counter:inquiry': channel<InquiryResult>()(z.object({ nationalId: requiredText(20) }).strict(), ['counter']),
+  'counter:inquiry': channel<InquiryResult>()(z.object({ nationalId: requiredText(20) }).strict(), STAFF),
 } as const;

@@ -50,6 +50,8 @@ const draftText = (max: number) => z.string({ error: 'validation.invalidType' })
 export const draftPayloadSchema = z
   .object({
     direction: choice(DIRECTIONS),
+    startStamp: draftText(30),
+    endStamp: draftText(30),
     startDate: draftText(20),
     startTime: draftText(10),
     endDate: draftText(20),
@@ -110,6 +112,9 @@ export const searchCallsSchema = z
   .object({
     dateFrom: dateKeySchema.optional(),
     dateTo: dateKeySchema.optional(),
+    /** exact instants, e.g. the shift window on the desk */
+    startedFrom: instantSchema.optional(),
+    startedBefore: instantSchema.optional(),
     shiftId: idSchema.optional(),
     operatorId: idSchema.optional(),
     callerTypeId: idSchema.optional(),

@@ -26,7 +26,7 @@ const READ: readonly Role[] = ['coordinator', 'supervisor'];
 
 /** 5 MB of file; base64 is 4/3 larger. Over this, the service answers 'lectures:errors.fileTooLarge'. */
 export const MAX_IMPORT_BYTES = 5 * 1024 * 1024;
-const MAX_BASE64 = Math.ceil((MAX_IMPORT_BYTES * 4) / 3) + 1024 * 1024;
+const MAX_DATA_URL = Math.ceil((MAX_IMPORT_BYTES * 4) / 3) + 1024 * 1024;
 
 const time = z.string({ error: 'validation.required' }).regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'validation.time');
 const dateKey = z.string({ error: 'validation.required' }).regex(/^\d{4}-\d{2}-\d{2}$/, 'validation.invalid');
@@ -67,7 +67,12 @@ const importFile = z
   .object({
     fileName: requiredText(255),
     format: z.enum(['csv', 'xlsx'], { error: 'validation.invalidChoice' }),
-    contentBase64: z.string({ error: 'validation.required' }).min(1, 'validation.required').max(MAX_BASE64, 'validation.tooLong'),
+    /** the file as FileReader.readAsDataURL gives it: data:<type>;base64,<bytes> */
+    dataUrl: z
+      .string({ error: 'validation.required' })
+      .min(1, 'validation.required')
+      .max(MAX_DATA_URL, 'validation.tooLong')
+      .regex(/^data:[\w.+/-]*;base64,[A-Za-z0-9+/]*={0,2}$/, 'validation.invalid'),
   })
   .strict();
 
@@ -128,7 +133,15 @@ export const lecturesChannels = {
   ),
   'lectures:setLeaveDocument': channel<RosterRow>()(z.object({ leaveId: idSchema, documentReceivedOn: typedDate(true) }).strict(), WRITE),
   'lectures:decideLeave': channel<RosterRow>()(
-    z.object({ leaveId: idSchema, approve: z.boolean({ error: 'validation.required' }), note: optionalText(500).default('') }).strict(),
+    z
+      .object({
+        leaveId: idSchema,
+        approve: z.boolean({ error: 'validation.required' }),
+        /** when the supporting document arrives with the decision */
+        documentReceivedOn: typedDate(false),
+        note: optionalText(500).default(''),
+      })
+      .strict(),
     WRITE,
   ),
   'lectures:transferSession': channel<RosterRow>()(

@@ -87,7 +87,7 @@ export interface AttendeeSummary extends PersonFlags {
   penaltyCount: number;
   issuingAgency: string;
   penaltyDocNo: string;
-  /** the enrolment the person currently holds or waits on, if any */
+  /** the latest enrolment of the person, if any */
   current: { enrolmentId: number; sessionId: number; sessionDate: string; status: EnrolmentStatus } | null;
 }
 

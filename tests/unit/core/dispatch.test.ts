@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { CHANNEL_NAMES, contract, type ChannelName, type InputOf } from '../../../shared/api/contract';
 import type { ApiError, Result } from '../../../shared/api/result';
 import { ROLES } from '../../../shared/domain/roles';
+import { TOPIC_TEXT_FIELDS } from '../../../shared/domain/counter';
 import { makeCore, okValue, OWN_PASSWORD, SUPERVISOR, TEMP_PASSWORD, type TestCore } from '../../support/core';
 
 const cores: TestCore[] = [];
@@ -20,7 +21,12 @@ interface Fixture {
   accountId: number;
   refId: number;
   serviceItemIds: number[];
+  /** an active guidance unit (counter topics) */
+  guidanceUnitId: number;
 }
+
+/** Every text of a guidance topic in both languages, so the topic may stay published. */
+const COMPLETE_TOPIC_TEXTS = Object.fromEntries(TOPIC_TEXT_FIELDS.flatMap((f) => [[`${f}Zh`, '內容'], [`${f}En`, 'Text']]));
 
 /** A payload each channel accepts, so a refusal can only come from the rule under test. */
 const VALID: { [C in ChannelName]: (f: Fixture) => InputOf<C> } = {
@@ -44,6 +50,21 @@ const VALID: { [C in ChannelName]: (f: Fixture) => InputOf<C> } = {
   'print:printers': () => ({}),
   'print:preview': () => ({ kind: 'accounts.list', params: {}, lang: 'zh-TW' }),
   'print:run': () => ({ kind: 'accounts.list', params: {}, lang: 'zh-TW', target: { mode: 'pdf' } }),
+  // counter: topic 1 is the first seeded (published) guidance topic
+  'counter:searchTopics': () => ({ query: '講習' }),
+  'counter:getTopic': () => ({ id: 1 }),
+  'counter:createTopic': () => ({ titleZh: '新主題', titleEn: 'New topic' }),
+  'counter:updateTopic': (f) => ({ id: 1, expectedRevision: 1, ...COMPLETE_TOPIC_TEXTS, unitId: f.guidanceUnitId, webUrl: 'https://dsacp.kcg.gov.tw/' }),
+  'counter:setTopicStatus': () => ({ id: 1, expectedRevision: 1, status: 'retired' }),
+  'counter:topicHistory': () => ({ id: 1 }),
+  'counter:present': () => ({ topicId: 1, lang: 'en' }),
+  'counter:presented': () => ({}),
+  'counter:logVisit': () => ({ topicIds: [1], lang: 'zh-TW', outcome: 'answered' }),
+  'counter:visitsOn': () => ({}),
+  'counter:faq': () => ({ from: '2025-03-01', to: '2025-03-31' }),
+  'counter:inquiry': () => ({ nationalId: 'A123456789' }),
+  'stats:section': () => ({ period: { kind: 'month', year: 2025, month: 3 }, section: 'hotline' }),
+  'export:run': () => ({ kind: 'stats.table', params: { period: { kind: 'month', year: 2025, month: 3 }, table: 'hotline.summary' }, lang: 'zh-TW', format: 'csv' }),
 };
 
 async function withFixture(t: TestCore): Promise<Fixture> {
@@ -51,7 +72,7 @@ async function withFixture(t: TestCore): Promise<Fixture> {
   const op = await t.signInAs('operator-window', ['operator']);
   const all = okValue(await t.call('admin', 'reference:all', {}));
   const ids = all.serviceItem.map((i) => i.id);
-  return { accountId: op.id, refId: ids[0] ?? 0, serviceItemIds: ids };
+  return { accountId: op.id, refId: ids[0] ?? 0, serviceItemIds: ids, guidanceUnitId: all.guidanceUnit[0]?.id ?? 0 };
 }
 
 /** Everything a refused call must not have touched. */
@@ -80,13 +101,15 @@ describe('the contract itself', () => {
   it('has a valid sample payload for every channel (this file keeps up with the contract)', () => {
     expect(Object.keys(VALID).sort()).toEqual([...CHANNEL_NAMES].sort());
     for (const name of CHANNEL_NAMES) {
-      const parsed = contract[name].input.safeParse(VALID[name]({ accountId: 2, refId: 1, serviceItemIds: [1, 2] }));
+      const parsed = contract[name].input.safeParse(VALID[name]({ accountId: 2, refId: 1, serviceItemIds: [1, 2], guidanceUnitId: 1 }));
       expect({ name, ok: parsed.success }).toEqual({ name, ok: true });
     }
   });
 
   it('only sign-in, first-run setup, status and language preferences are public', () => {
-    expect(PUBLIC.sort()).toEqual(['auth:setupSupervisor', 'auth:signIn', 'auth:status', 'prefs:get', 'prefs:setLanguage']);
+    // counter:presented feeds the visitor-facing screen, which nobody signs into; it returns
+    // only the published guidance topic on show (see shared/api/channels/counter.ts).
+    expect(PUBLIC.sort()).toEqual(['auth:setupSupervisor', 'auth:signIn', 'auth:status', 'counter:presented', 'prefs:get', 'prefs:setLanguage']);
   });
 });
 
@@ -103,7 +126,7 @@ describe('signed out', () => {
   it.each(PUBLIC)('%s works without a session', async (name) => {
     const t = newCore();
     // first-run setup is only possible before any account exists
-    const f = name === 'auth:setupSupervisor' ? { accountId: 0, refId: 0, serviceItemIds: [] } : await withFixture(t);
+    const f = name === 'auth:setupSupervisor' ? { accountId: 0, refId: 0, serviceItemIds: [], guidanceUnitId: 0 } : await withFixture(t);
     const r = await t.callRaw('stranger', name, VALID[name](f));
     expect(r).toMatchObject({ ok: true });
   });

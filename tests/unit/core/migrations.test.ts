@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startCore } from '../../../electron/core/bootstrap';
 import { DatabaseFromFutureError, migrate, readMigrations } from '../../../electron/core/db/migrate';

@@ -19,7 +19,7 @@ describe('electron-builder.yml', () => {
     for (const pattern of ['dist/**', 'electron/core/db/migrations/*.sql', 'resources/**', 'package.json']) {
       expect(yml).toContain(`  - ${pattern}\n`);
     }
-    line(/^asarUnpack:\n\s+- node_modules\/better-sqlite3\/\*\*$/);
+    line(/^asarUnpack:\n\s+- node_modules\/better-sqlite3-multiple-ciphers\/\*\*$/);
     line(/^npmRebuild: true$/);
   });
 

@@ -45,7 +45,7 @@ CREATE TABLE hotline_calls (
 
 CREATE INDEX hotline_calls_started ON hotline_calls (started_at);
 CREATE INDEX hotline_calls_operator ON hotline_calls (operator_id, started_at);
-CREATE INDEX hotline_calls_phone_key ON hotline_calls (phone_key, started_at) WHERE phone_key <> '';
+CREATE INDEX hotline_calls_phone_key ON hotline_calls (phone_key, started_at);
 
 CREATE TABLE hotline_call_items (
   call_id         INTEGER NOT NULL REFERENCES hotline_calls(id) ON DELETE CASCADE,

@@ -1,0 +1,179 @@
+/**
+ * The attendance-day desk (issue 4 §4): one search field for name, ID, phone or the scanned
+ * notice code; Enter checks in (or transfers a walk-in here and checks in); live counts.
+ */
+import type { HandlerContext } from '../context';
+import { appError, notFound } from '../errors';
+import type { ParsedInputOf } from '../../../shared/api/contract';
+import type { CheckInBoard, CheckInOutcome, LectureSettings, LiveCounts, LookupResult, LookupRow } from '../../../shared/api/channels/lecturesTypes';
+import { ATTENDED, WALK_IN_FROM, type EnrolmentStatus } from '../../../shared/domain/lectures';
+import { maskId } from '../../../shared/lib/taiwanId';
+import { fromTaipeiLocal } from '../../../shared/lib/time';
+import { actorId, audit, changeStatus, getEnrolment, getSession, today } from './common';
+import { flagsOf, type AttendeeRow } from './attendeesRepo';
+import { decideLeave, patchEnrolment, recentCheckIns, rosterRow, type EnrolmentRow } from './enrolmentsRepo';
+import { sessionSummary, type SessionRow } from './sessionsRepo';
+import { assertSeats, lateAfterMinutes, lateness, transferInto } from './enrolments';
+import { findPeople } from './search';
+
+const list = (xs: readonly string[]) => xs.map((s) => `'${s}'`).join(', ');
+
+function counts(ctx: HandlerContext, sessionId: number): LiveCounts {
+  const c = ctx.db
+    .prepare(
+      `SELECT coalesce(sum(status NOT IN ('transferredSession', 'transferredCity')), 0) AS due,
+              coalesce(sum(status IN (${list(ATTENDED)})), 0) AS checkedIn,
+              coalesce(sum(status IN ('leaveRequested', 'toReschedule')), 0) AS onLeave,
+              coalesce(sum(status IN (${list(ATTENDED)}) AND late = 1), 0) AS late
+         FROM lecture_enrolments WHERE session_id = ?`,
+    )
+    .get(sessionId) as Omit<LiveCounts, 'missing'>;
+  return { ...c, missing: Math.max(0, c.due - c.checkedIn - c.onLeave) };
+}
+
+export function board(ctx: HandlerContext, sessionId: number): CheckInBoard {
+  const session = sessionSummary(ctx.db, sessionId);
+  if (!session) throw notFound('sessionId');
+  return { session, counts: counts(ctx, sessionId), lateAfterMinutes: lateAfterMinutes(ctx), recent: recentCheckIns(ctx.db, sessionId, 12) };
+}
+
+type CandidateRow = EnrolmentRow &
+  Pick<AttendeeRow, 'name' | 'national_id' | 'phone' | 'birth_date' | 'penalty_count' | 'needs_interpreter' | 'interpreter_language'> & {
+    session_date: string;
+    start_time: string;
+  };
+
+function actionFor(e: CandidateRow, session: SessionRow, inSessionAlready: boolean): LookupRow['action'] {
+  if (session.cancelled_at) return 'none';
+  if (e.session_id === session.id) {
+    if (ATTENDED.includes(e.status)) return 'alreadyIn';
+    return (['scheduled', 'notified', 'leaveRequested', 'noShow'] as EnrolmentStatus[]).includes(e.status) ? 'checkIn' : 'none';
+  }
+  return WALK_IN_FROM.includes(e.status) && !inSessionAlready ? 'transferIn' : 'none';
+}
+
+export function lookup(ctx: HandlerContext, input: ParsedInputOf<'lectures:lookup'>): LookupResult {
+  const session = getSession(ctx, input.sessionId);
+  const match = findPeople(ctx.db, input.query, 20);
+  if (match.attendeeIds.length === 0) return { matchedBy: match.by, rows: [] };
+  const rows = ctx.db
+    .prepare(
+      `SELECT e.*, a.name, a.national_id, a.phone, a.birth_date, a.penalty_count, a.needs_interpreter, a.interpreter_language,
+              s.session_date, s.start_time
+         FROM lecture_enrolments e
+         JOIN lecture_attendees a ON a.id = e.attendee_id
+         JOIN lecture_sessions s ON s.id = e.session_id
+        WHERE e.attendee_id IN (SELECT value FROM json_each(@ids))
+          AND (@enrolmentId IS NULL OR e.id = @enrolmentId OR e.session_id = @sessionId)
+          AND (e.session_id = @sessionId OR e.status IN (${list(WALK_IN_FROM)}) OR e.id = @enrolmentId)
+        ORDER BY (e.session_id = @sessionId) DESC, a.name, s.session_date DESC
+        LIMIT 20`,
+    )
+    .all({ ids: JSON.stringify(match.attendeeIds), enrolmentId: match.enrolmentId, sessionId: session.id }) as CandidateRow[];
+  const here = new Set(rows.filter((r) => r.session_id === session.id).map((r) => r.attendee_id));
+  return {
+    matchedBy: match.by,
+    rows: rows.map((r) => ({
+      enrolmentId: r.id,
+      attendeeId: r.attendee_id,
+      name: r.name,
+      maskedId: maskId(r.national_id),
+      phone: r.phone,
+      sessionId: r.session_id,
+      sessionDate: r.session_date,
+      startTime: r.start_time,
+      status: r.status,
+      checkedInAt: r.checked_in_at,
+      late: r.late === 1,
+      ...flagsOf(r, session.session_date),
+      action: actionFor(r, session, here.has(r.attendee_id)),
+    })),
+  };
+}
+
+function assertOpenToday(ctx: HandlerContext, s: SessionRow): void {
+  if (s.cancelled_at) throw appError('conflict', 'lectures:errors.checkInCancelled');
+  if (s.session_date !== today(ctx)) throw appError('conflict', 'lectures:errors.sessionNotToday');
+}
+
+function outcome(ctx: HandlerContext, sessionId: number, enrolmentId: number, from: EnrolmentRow | null): CheckInOutcome {
+  const row = rosterRow(ctx.db, enrolmentId);
+  if (!row) throw notFound('enrolmentId');
+  const fromSession = from ? getSession(ctx, from.session_id) : null;
+  return { row, transferredFrom: fromSession ? { sessionId: fromSession.id, sessionDate: fromSession.session_date } : null, board: board(ctx, sessionId) };
+}
+
+export function checkIn(ctx: HandlerContext, input: ParsedInputOf<'lectures:checkIn'>): CheckInOutcome {
+  const s = getSession(ctx, input.sessionId);
+  assertOpenToday(ctx, s);
+  const e = getEnrolment(ctx, input.enrolmentId);
+  if (ATTENDED.includes(e.status) && e.session_id === s.id) throw appError('conflict', 'lectures:errors.alreadyCheckedIn');
+  if (e.session_id !== s.id) {
+    // A walk-in booked for another session: checked in here and transferred in one step.
+    if (!input.transferIn) throw appError('conflict', 'lectures:errors.otherSession');
+    if (!WALK_IN_FROM.includes(e.status)) throw appError('conflict', 'lectures:errors.transitionRefused');
+    const newId = ctx.db.transaction(() => {
+      assertSeats(ctx, s, 1);
+      const id = transferInto(ctx, e, s, 'checkedIn', 'walkIn');
+      audit(ctx, 'checkIn', 'lecture_enrolment', id, { sessionId: s.id, transferredFrom: e.id });
+      return id;
+    })();
+    return outcome(ctx, s.id, newId, e);
+  }
+  ctx.db.transaction(() => {
+    if (e.status === 'leaveRequested') {
+      // Came after all: the pending request is moot.
+      const pending = ctx.db.prepare("SELECT id FROM lecture_leaves WHERE enrolment_id = ? AND decision = 'pending'").all(e.id) as { id: number }[];
+      for (const l of pending) decideLeave(ctx.db, l.id, 'refused', '', ctx.now(), actorId(ctx));
+    }
+    changeStatus(ctx, e, 'checkedIn', '', { checked_in_at: ctx.now(), late: lateness(ctx, s).late ? 1 : 0 });
+    audit(ctx, 'checkIn', 'lecture_enrolment', e.id, { sessionId: s.id });
+  })();
+  return outcome(ctx, s.id, e.id, null);
+}
+
+/** A mistaken check-in (wrong row, double scan) is undone back to the status before it. */
+export function undoCheckIn(ctx: HandlerContext, input: ParsedInputOf<'lectures:undoCheckIn'>): CheckInOutcome {
+  const s = getSession(ctx, input.sessionId);
+  const e = getEnrolment(ctx, input.enrolmentId);
+  if (e.session_id !== s.id || e.status !== 'checkedIn') throw appError('conflict', 'lectures:errors.transitionRefused');
+  const back = e.notified_at ? 'notified' : 'scheduled';
+  ctx.db.transaction(() => {
+    changeStatus(ctx, e, back, 'undo', { checked_in_at: null, late: 0, signed_out_at: null, left_early: 0 });
+    audit(ctx, 'undoCheckIn', 'lecture_enrolment', e.id);
+  })();
+  return outcome(ctx, s.id, e.id, null);
+}
+
+/** Signing out records the time; before the session's end it counts as leaving early. */
+export function signOut(ctx: HandlerContext, input: ParsedInputOf<'lectures:signOut'>): CheckInOutcome {
+  const s = getSession(ctx, input.sessionId);
+  const e = getEnrolment(ctx, input.enrolmentId);
+  if (e.session_id !== s.id || e.status !== 'checkedIn') throw appError('conflict', 'lectures:errors.signOutNotCheckedIn');
+  if (e.signed_out_at) throw appError('conflict', 'lectures:errors.alreadySignedOut');
+  const leftEarly = ctx.clock().getTime() < fromTaipeiLocal(s.session_date, s.end_time).getTime();
+  ctx.db.transaction(() => {
+    patchEnrolment(ctx.db, e.id, { signed_out_at: ctx.now(), left_early: leftEarly ? 1 : 0 }, ctx.now(), actorId(ctx));
+    audit(ctx, 'signOut', 'lecture_enrolment', e.id, { leftEarly });
+  })();
+  return outcome(ctx, s.id, e.id, null);
+}
+
+export function getSettings(ctx: HandlerContext): LectureSettings {
+  return { lateAfterMinutes: lateAfterMinutes(ctx) };
+}
+
+export function saveSettings(ctx: HandlerContext, input: ParsedInputOf<'lectures:saveSettings'>): LectureSettings {
+  const at = ctx.now();
+  const by = actorId(ctx);
+  ctx.db.transaction(() => {
+    ctx.db
+      .prepare(
+        `INSERT INTO lecture_settings (id, late_after_minutes, created_at, created_by, updated_at, updated_by) VALUES (1, @m, @at, @by, @at, @by)
+         ON CONFLICT (id) DO UPDATE SET late_after_minutes = @m, updated_at = @at, updated_by = @by`,
+      )
+      .run({ m: input.lateAfterMinutes, at, by });
+    audit(ctx, 'update', 'lecture_settings', 1, { lateAfterMinutes: input.lateAfterMinutes });
+  })();
+  return getSettings(ctx);
+}

@@ -1,0 +1,163 @@
+/**
+ * Online backups and restore (issue 7 §3). A backup is `VACUUM INTO` a temporary name in the
+ * backup folder — a consistent snapshot taken inside one read transaction while the app keeps
+ * writing, encrypted with the same key as the database — then fsynced, opened with the key and
+ * checked with integrity_check, and only then renamed to its final name. A half-written or
+ * unverified copy therefore never carries a backup's name.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { BACKUP_NAME_RE, type BackupInfo } from '../../../shared/api/channels/safety';
+import { BACKUP_KINDS, type BackupKind } from '../../../shared/domain/safety';
+import { readMigrations } from '../db/migrate';
+import { currentVersion, DatabaseKeyError, openKeyed, type Db } from '../db/open';
+import { appError, AppError } from '../errors';
+import type { SafetyRuntime } from './runtime';
+import { readSetting } from './settings';
+
+export function backupFolder(db: Db, runtime: SafetyRuntime): string {
+  return readSetting(db, 'backup.folder') ?? runtime.defaultBackupDir;
+}
+
+function stampOf(at: string): string {
+  // 2025-03-05T14:00:00.000Z → 20250305-140000 (UTC, so names sort by time everywhere).
+  return at.slice(0, 19).replace(/[-:]/g, '').replace('T', '-');
+}
+
+function infoOf(folder: string, name: string): BackupInfo | null {
+  const m = BACKUP_NAME_RE.exec(name);
+  if (!m) return null;
+  const [, d = '', t = '', , kind = 'manual'] = m;
+  let sizeBytes: number;
+  try {
+    sizeBytes = fs.statSync(path.join(folder, name)).size;
+  } catch {
+    return null;
+  }
+  const createdAt = `${d.slice(0, 4)}-${d.slice(4, 6)}-${d.slice(6, 8)}T${t.slice(0, 2)}:${t.slice(2, 4)}:${t.slice(4, 6)}.000Z`;
+  return { name, kind: kind as BackupKind, createdAt, sizeBytes };
+}
+
+/** Newest first. Throws when the folder cannot be read (a network drive that is not there). */
+export function listBackups(folder: string): BackupInfo[] {
+  if (!fs.existsSync(folder)) return [];
+  return fs
+    .readdirSync(folder)
+    .map((name) => infoOf(folder, name))
+    .filter((b): b is BackupInfo => b !== null)
+    .sort((a, b) => (a.name < b.name ? 1 : a.name > b.name ? -1 : 0));
+}
+
+function fsyncFile(file: string): void {
+  const fd = fs.openSync(file, 'r+');
+  try {
+    fs.fsyncSync(fd);
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+/** Makes a rename durable. Windows cannot open a directory for fsync; NTFS journals renames itself. */
+function fsyncDir(dir: string): void {
+  if (process.platform === 'win32') return;
+  const fd = fs.openSync(dir, 'r');
+  try {
+    fs.fsyncSync(fd);
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+export interface VerifiedCopy {
+  version: number;
+}
+
+/**
+ * Opens a copy with the key, read-only, and runs the full integrity_check. Refuses a copy
+ * written by a newer version of the app (it could not be opened after a restore).
+ */
+export function verifyCopy(file: string, key: Buffer | null, latestVersion: number): VerifiedCopy {
+  let db: Db;
+  try {
+    db = openKeyed(file, { key: key ?? undefined, readonly: true, fileMustExist: true });
+  } catch (e) {
+    if (e instanceof DatabaseKeyError) throw appError('validation', 'safety:backup.wrongKey', { field: 'name' });
+    throw appError('validation', 'safety:backup.unreadable', { field: 'name' });
+  }
+  try {
+    const result = db.pragma('integrity_check', { simple: true });
+    if (result !== 'ok') throw appError('validation', 'safety:backup.damaged', { field: 'name' });
+    const version = currentVersion(db);
+    if (version > latestVersion) throw appError('validation', 'safety:backup.fromNewerApp', { field: 'name' });
+    return { version };
+  } finally {
+    db.close();
+  }
+}
+
+function uniqueName(folder: string, at: string, kind: BackupKind): string {
+  const stamp = stampOf(at);
+  for (let n = 0; n < 1000; n++) {
+    const name = `desk-${stamp}${n === 0 ? '' : `-${n}`}-${kind}.sqlite3`;
+    if (!fs.existsSync(path.join(folder, name))) return name;
+  }
+  throw appError('conflict', 'safety:backup.tooMany');
+}
+
+/** Keeps the newest `keep` backups of one kind; the others are deleted. */
+export function rotateBackups(folder: string, kind: BackupKind, keep: number): string[] {
+  const removed: string[] = [];
+  for (const b of listBackups(folder).filter((x) => x.kind === kind).slice(keep)) {
+    fs.rmSync(path.join(folder, b.name), { force: true });
+    removed.push(b.name);
+  }
+  return removed;
+}
+
+export function createBackup(db: Db, runtime: SafetyRuntime, kind: BackupKind, at: string): BackupInfo {
+  if (!BACKUP_KINDS.includes(kind)) throw new Error(`unknown backup kind ${kind}`);
+  const folder = backupFolder(db, runtime);
+  try {
+    fs.mkdirSync(folder, { recursive: true });
+  } catch {
+    throw appError('conflict', 'safety:backup.folderUnavailable', { params: { folder } });
+  }
+  const name = uniqueName(folder, at, kind);
+  const partial = path.join(folder, `.${name}.partial`);
+  try {
+    fs.rmSync(partial, { force: true });
+    // A bound parameter: the folder is the supervisor's text and may hold quotes.
+    db.prepare('VACUUM INTO ?').run(partial);
+    fsyncFile(partial);
+    verifyCopy(partial, runtime.dbKey, readMigrations(runtime.migrationsDir).length);
+    fs.renameSync(partial, path.join(folder, name));
+    fsyncDir(folder);
+  } catch (e) {
+    fs.rmSync(partial, { force: true });
+    if (e instanceof AppError) throw e;
+    throw appError('conflict', 'safety:backup.failed', { params: { folder } });
+  }
+  rotateBackups(folder, kind, readSetting(db, 'backup.keep'));
+  const info = infoOf(folder, name);
+  if (!info) throw appError('conflict', 'safety:backup.failed', { params: { folder } });
+  return info;
+}
+
+/**
+ * Replaces the database file with a verified backup. The running connection is closed first
+ * and the core is halted: the app relaunches and opens the restored file from scratch.
+ */
+export function replaceDatabaseFile(db: Db, runtime: SafetyRuntime, source: string): void {
+  const target = runtime.dbFile;
+  const staged = `${target}.restoring`;
+  fs.copyFileSync(source, staged);
+  fsyncFile(staged);
+  // Fold the WAL into the file and end the connection: no page of the old database may be
+  // applied on top of the restored one.
+  db.pragma('wal_checkpoint(TRUNCATE)');
+  db.close();
+  runtime.halted = true;
+  for (const suffix of ['-wal', '-shm', '-journal']) fs.rmSync(`${target}${suffix}`, { force: true });
+  fs.renameSync(staged, target);
+  fsyncDir(path.dirname(target));
+}

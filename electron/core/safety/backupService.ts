@@ -1,0 +1,80 @@
+/** Backups for supervisors: overview, one on demand, and restore (which first backs up the current file). */
+import path from 'node:path';
+import type { BackupInfo, BackupOverview } from '../../../shared/api/channels/safety';
+import { appendAudit } from '../audit/repository';
+import { readMigrations } from '../db/migrate';
+import { openDatabase } from '../db/open';
+import { requireActor, type HandlerContext } from '../context';
+import { appError } from '../errors';
+import { backupFolder, createBackup, listBackups, replaceDatabaseFile, verifyCopy } from './backup';
+import { readSetting } from './settings';
+
+export function backupOverview(ctx: HandlerContext): BackupOverview {
+  const folder = backupFolder(ctx.db, ctx.safety);
+  let backups: BackupInfo[] = [];
+  let folderProblem: string | null = null;
+  try {
+    backups = listBackups(folder);
+  } catch {
+    folderProblem = 'safety:backup.folderUnavailable';
+  }
+  return {
+    folder,
+    defaultFolder: ctx.safety.defaultBackupDir,
+    keep: readSetting(ctx.db, 'backup.keep'),
+    lastAutomaticAt: readSetting(ctx.db, 'backup.lastAutoAt'),
+    backups,
+    folderProblem,
+  };
+}
+
+export function backupNow(ctx: HandlerContext): BackupInfo {
+  const actor = requireActor(ctx);
+  const at = ctx.now();
+  const info = createBackup(ctx.db, ctx.safety, 'manual', at);
+  appendAudit(ctx.db, { at, accountId: actor.id, action: 'backup', entity: 'database', entityId: info.name, details: { kind: 'manual', sizeBytes: info.sizeBytes } });
+  return info;
+}
+
+export async function pickBackupFolder(ctx: HandlerContext): Promise<{ folder: string | null }> {
+  return { folder: await ctx.safety.pickFolder() };
+}
+
+/**
+ * Restores a chosen backup: verify it (key, integrity, version), back up the current file,
+ * replace the file, write the restore into the restored database's own audit trail, and
+ * hand over to the app, which relaunches. The running core refuses every call from here on.
+ */
+export function restoreBackup(ctx: HandlerContext, input: { name: string }): { restarting: true; safetyCopy: BackupInfo } {
+  const actor = requireActor(ctx);
+  const folder = backupFolder(ctx.db, ctx.safety);
+  const source = path.join(folder, input.name);
+  const backups = listBackups(folder);
+  const chosen = backups.find((b) => b.name === input.name);
+  if (!chosen) throw appError('notFound', 'safety:backup.unknownFile', { field: 'name' });
+  verifyCopy(source, ctx.safety.dbKey, readMigrations(ctx.safety.migrationsDir).length);
+
+  const at = ctx.now();
+  const safetyCopy = createBackup(ctx.db, ctx.safety, 'preRestore', at);
+  appendAudit(ctx.db, { at, accountId: actor.id, action: 'restoreStarted', entity: 'database', entityId: chosen.name, details: { safetyCopy: safetyCopy.name } });
+
+  replaceDatabaseFile(ctx.db, ctx.safety, source);
+  // The restored file is what the app opens next: its trail must say it was restored, by whom.
+  // Opening it also migrates a backup from an older version of the app.
+  const { db } = openDatabase(ctx.safety.dbFile, { migrationsDir: ctx.safety.migrationsDir, key: ctx.safety.dbKey ?? undefined });
+  try {
+    const restoredBy = db.prepare('SELECT id FROM accounts WHERE id = ?').get(actor.id) ? actor.id : null;
+    appendAudit(db, {
+      at,
+      accountId: restoredBy,
+      action: 'restore',
+      entity: 'database',
+      entityId: chosen.name,
+      details: { from: chosen.name, backupCreatedAt: chosen.createdAt, safetyCopy: safetyCopy.name, by: actor.loginName },
+    });
+  } finally {
+    db.close();
+  }
+  ctx.safety.onRestored();
+  return { restarting: true, safetyCopy };
+}

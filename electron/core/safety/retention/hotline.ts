@@ -1,0 +1,7 @@
+import type { Anonymiser } from './index';
+
+export const hotlineCallsAnonymiser: Anonymiser = {
+  kind: 'hotlineCalls',
+  tables: [],
+  run: () => 0,
+};

@@ -1,0 +1,49 @@
+import path from 'node:path';
+import type { KeyringInfo } from '../../../shared/api/channels/safety';
+
+/** How the key is kept on this computer; decided by the Electron glue (electron/main/dbKey.ts). */
+export interface KeyStorageInfo {
+  backend: KeyringInfo['backend'];
+  weak: boolean;
+}
+
+/** What startCore takes for the hardening features; everything is optional for tests. */
+export interface SafetyOptions {
+  keyStorage?: KeyStorageInfo;
+  /** where backups go while the supervisor has chosen no folder (default: `backups` beside the database) */
+  defaultBackupDir?: string;
+  /** the app's folder chooser; tests give a fake */
+  pickFolder?: () => Promise<string | null>;
+  /** called once a restore has replaced the database file: the app relaunches itself */
+  onRestored?: () => void;
+}
+
+/**
+ * The part of the core's state that is about the database file itself. One per core; the
+ * handlers read it as ctx.safety. `halted` is set when a restore replaced the file under the
+ * running core: from then on every call is refused until the app restarts.
+ */
+export interface SafetyRuntime {
+  dbFile: string;
+  migrationsDir: string;
+  /** null when the database is not encrypted (only tests run that way) */
+  dbKey: Buffer | null;
+  keyStorage: KeyStorageInfo;
+  defaultBackupDir: string;
+  pickFolder: () => Promise<string | null>;
+  onRestored: () => void;
+  halted: boolean;
+}
+
+export function createSafetyRuntime(dbFile: string, migrationsDir: string, dbKey: Buffer | undefined, options: SafetyOptions = {}): SafetyRuntime {
+  return {
+    dbFile,
+    migrationsDir,
+    dbKey: dbKey ?? null,
+    keyStorage: options.keyStorage ?? { backend: dbKey ? 'unknown' : 'none', weak: false },
+    defaultBackupDir: options.defaultBackupDir ?? path.join(path.dirname(dbFile), 'backups'),
+    pickFolder: options.pickFolder ?? (async () => null),
+    onRestored: options.onRestored ?? (() => undefined),
+    halted: false,
+  };
+}

@@ -1,0 +1,215 @@
+import { useEffect, useRef, useState } from 'react';
+import { Alert, Box, Grid, MenuItem, Paper, TextField, ToggleButton, ToggleButtonGroup, Typography } from '@mui/material';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import type { CheckInOutcome, LookupResult, LookupRow } from '../../../../shared/api/channels/lecturesTypes';
+import { taipeiDateKey } from '../../../../shared/lib/time';
+import { api, apiErrorOf, unwrap } from '../../app/api';
+import { PageHeader } from '../../components/PageHeader';
+import { useFieldErrors } from '../../components/useFieldErrors';
+import { LECTURES_KEY, useSessions } from './hooks';
+import { useDayLabel, useVenueName } from './labels';
+import { CheckInCounts, CheckInResults, RecentCheckIns } from './CheckInParts';
+import { LateSetting } from './LateSetting';
+
+export const CHECKIN_SESSION_KEY = 'lectures.checkInSession';
+const CODE_RE = /^LC-?[0-9A-Z]{8}$/i;
+
+type Banner = { severity: 'success' | 'warning' | 'info'; text: string; flags?: LookupRow | null } | null;
+
+/**
+ * 報到: one search field that never loses focus. A scanner types the notice code and Enter;
+ * staff type a name fragment, an ID or a phone number; Enter acts on the highlighted person.
+ * Nothing here opens a dialog, so the next scan is never blocked.
+ */
+export default function CheckInPage() {
+  const { t } = useTranslation('lectures');
+  const qc = useQueryClient();
+  const today = taipeiDateKey(new Date());
+  const todays = useSessions(today, today);
+  const dayLabel = useDayLabel();
+  const venueName = useVenueName();
+  const [sessionId, setSessionId] = useState<number | null>(() => Number(sessionStorage.getItem(CHECKIN_SESSION_KEY)) || null);
+  const [query, setQuery] = useState('');
+  const [result, setResult] = useState<LookupResult | null>(null);
+  const [active, setActive] = useState(0);
+  const [mode, setMode] = useState<'in' | 'out'>('in');
+  const [banner, setBanner] = useState<Banner>(null);
+  const input = useRef<HTMLInputElement>(null);
+  const seq = useRef(0);
+
+  const choices = (todays.data ?? []).filter((s) => !s.cancelled || s.id === sessionId);
+  useEffect(() => {
+    if (sessionId === null && choices[0]) setSessionId(choices[0].id);
+  }, [sessionId, choices]);
+  useEffect(() => {
+    if (sessionId) sessionStorage.setItem(CHECKIN_SESSION_KEY, String(sessionId));
+  }, [sessionId]);
+
+  const board = useQuery({
+    queryKey: [...LECTURES_KEY, 'board', sessionId],
+    queryFn: () => unwrap(api().lectures.checkInBoard({ sessionId: sessionId ?? 0 })),
+    enabled: sessionId !== null,
+    refetchInterval: 15_000,
+  });
+
+  const lookup = async (q: string): Promise<LookupResult | null> => {
+    if (!sessionId || q.trim() === '') return null;
+    const mine = ++seq.current;
+    const r = await unwrap(api().lectures.lookup({ sessionId, query: q }));
+    // A slower answer for an older keystroke must not overwrite the newer one.
+    if (mine !== seq.current) return null;
+    setResult(r);
+    setActive(0);
+    return r;
+  };
+  useEffect(() => {
+    if (query.trim() === '' || CODE_RE.test(query.trim())) return;
+    const id = window.setTimeout(() => void lookup(query), 120);
+    return () => window.clearTimeout(id);
+  }, [query, sessionId]);
+
+  const act = useMutation({
+    mutationFn: async (row: LookupRow): Promise<CheckInOutcome> => {
+      const sid = sessionId ?? 0;
+      if (row.action === 'alreadyIn') return unwrap(api().lectures.signOut({ sessionId: sid, enrolmentId: row.enrolmentId }));
+      return unwrap(api().lectures.checkIn({ sessionId: sid, enrolmentId: row.enrolmentId, transferIn: row.action === 'transferIn' }));
+    },
+    onSuccess: (out, row) => {
+      qc.setQueryData([...LECTURES_KEY, 'board', sessionId], out.board);
+      void qc.invalidateQueries({ queryKey: LECTURES_KEY });
+      const text =
+        row.action === 'alreadyIn'
+          ? t(out.row.leftEarly ? 'checkin.signedOutEarly' : 'checkin.signedOut', { name: out.row.name })
+          : out.transferredFrom
+            ? t('checkin.transferredIn', { name: out.row.name, from: dayLabel(out.transferredFrom.sessionDate) })
+            : t(out.row.late ? 'checkin.doneLate' : 'checkin.done', { name: out.row.name });
+      setBanner({ severity: out.row.late || out.transferredFrom || out.row.leftEarly ? 'warning' : 'success', text, flags: row });
+      reset();
+    },
+    onError: () => reset(false),
+  });
+  const errors = useFieldErrors(apiErrorOf(act.error), []);
+
+  function reset(clear = true) {
+    if (clear) {
+      setQuery('');
+      setResult(null);
+    }
+    input.current?.focus();
+  }
+
+  const usable = (r: LookupRow) => (mode === 'out' ? r.action === 'alreadyIn' : r.action === 'checkIn' || r.action === 'transferIn');
+
+  async function onEnter() {
+    const q = query.trim();
+    if (q === '') return;
+    // A scanner is faster than the debounce: look up right away, then act on a single match.
+    const r = CODE_RE.test(q) || !result ? await lookup(q) : result;
+    if (!r) return;
+    const rows = r.rows;
+    const row = CODE_RE.test(q) ? rows.find(usable) : rows[active];
+    if (row && usable(row)) act.mutate(row);
+    else if (rows.length === 0) {
+      setBanner({ severity: 'info', text: t('checkin.notFound', { query: q }) });
+      reset();
+    } else if (row?.action === 'alreadyIn') {
+      setBanner({ severity: 'info', text: t('checkin.alreadyIn', { name: row.name }), flags: row });
+      reset();
+    }
+  }
+
+  const s = board.data?.session;
+  return (
+    <Box>
+      <PageHeader
+        title={t('checkin.title')}
+        subtitle={s ? `${dayLabel(s.date)} ${s.startTime}–${s.endTime} · ${venueName(s.venueId)} · ${t(`kind.${s.kind}`)}` : t('checkin.subtitle')}
+        actions={
+          <TextField select size="small" label={t('checkin.session')} value={sessionId ?? ''} onChange={(e) => setSessionId(Number(e.target.value))} sx={{ minWidth: 260 }} data-testid="checkin-session">
+            {choices.map((c) => (
+              <MenuItem key={c.id} value={c.id}>
+                {c.startTime}–{c.endTime} · {venueName(c.venueId)}
+              </MenuItem>
+            ))}
+          </TextField>
+        }
+      />
+      {choices.length === 0 && todays.isSuccess && <Alert severity="info">{t('checkin.noSessionToday')}</Alert>}
+      {s?.cancelled && <Alert severity="error">{t('errors.checkInCancelled')}</Alert>}
+      {board.data && <CheckInCounts counts={board.data.counts} />}
+      <Grid container spacing={2}>
+        <Grid size={{ xs: 12, lg: 8 }}>
+          <Paper variant="outlined" sx={{ p: 2 }}>
+            <Box sx={{ display: 'flex', gap: 2, alignItems: 'center', mb: 1 }}>
+              <TextField
+                inputRef={input}
+                autoFocus
+                fullWidth
+                label={mode === 'in' ? t('checkin.searchLabel') : t('checkin.searchLabelOut')}
+                placeholder={t('checkin.searchHint')}
+                value={query}
+                onChange={(e) => setQuery(e.target.value)}
+                onBlur={(e) => {
+                  // Clicks on buttons return focus here; another input may keep it.
+                  const next = e.relatedTarget as HTMLElement | null;
+                  if (!next || !['INPUT', 'TEXTAREA'].includes(next.tagName)) window.setTimeout(() => input.current?.focus(), 0);
+                }}
+                onKeyDown={(e) => {
+                  if (e.key === 'Enter') {
+                    e.preventDefault();
+                    void onEnter();
+                  } else if (e.key === 'ArrowDown') {
+                    e.preventDefault();
+                    setActive((a) => Math.min(a + 1, (result?.rows.length ?? 1) - 1));
+                  } else if (e.key === 'ArrowUp') {
+                    e.preventDefault();
+                    setActive((a) => Math.max(a - 1, 0));
+                  } else if (e.key === 'Escape') reset();
+                  else if (e.key === 'F9') {
+                    e.preventDefault();
+                    setMode(mode === 'in' ? 'out' : 'in');
+                  }
+                }}
+                slotProps={{ htmlInput: { 'data-testid': 'checkin-search', autoComplete: 'off', spellCheck: false, style: { fontSize: 22 } } }}
+              />
+              <ToggleButtonGroup exclusive size="small" value={mode} onChange={(_, v: 'in' | 'out' | null) => v && setMode(v)}>
+                <ToggleButton value="in">{t('checkin.modeIn')}</ToggleButton>
+                <ToggleButton value="out">{t('checkin.modeOut')}</ToggleButton>
+              </ToggleButtonGroup>
+            </Box>
+            <Typography variant="caption" color="text.secondary">
+              {t('checkin.keys')}
+            </Typography>
+            {banner && (
+              <Alert severity={banner.severity} sx={{ mt: 1 }} data-testid="checkin-banner" onClose={() => setBanner(null)}>
+                {banner.text}
+                {banner.flags && (banner.flags.minor || banner.flags.repeatOffender || banner.flags.needsInterpreter) && (
+                  <Typography component="span" sx={{ fontWeight: 700, ml: 1 }} data-testid="attention">
+                    {[
+                      banner.flags.repeatOffender && t('flags.repeatOffender'),
+                      banner.flags.minor && t('flags.minor'),
+                      banner.flags.needsInterpreter && `${t('flags.needsInterpreter')}${banner.flags.interpreterLanguage ? `（${banner.flags.interpreterLanguage}）` : ''}`,
+                    ]
+                      .filter(Boolean)
+                      .join('・')}
+                  </Typography>
+                )}
+              </Alert>
+            )}
+            {errors.general && (
+              <Alert severity="error" sx={{ mt: 1 }} data-testid="checkin-error">
+                {errors.general}
+              </Alert>
+            )}
+            {result && <CheckInResults result={result} active={active} mode={mode} onPick={(i) => setActive(i)} onAct={(row) => act.mutate(row)} />}
+          </Paper>
+        </Grid>
+        <Grid size={{ xs: 12, lg: 4 }}>
+          {board.data && <RecentCheckIns sessionId={board.data.session.id} rows={board.data.recent} onChanged={() => reset(false)} />}
+          <LateSetting />
+        </Grid>
+      </Grid>
+    </Box>
+  );
+}

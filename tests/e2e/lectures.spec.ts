@@ -1,0 +1,256 @@
+import { test, expect, type Desk } from './harness';
+import type { Page } from '@playwright/test';
+import { pdfText } from '../support/pdf';
+import { checkDigitFor } from '../../shared/lib/taiwanId';
+import { formatTime, taipeiDateKey, addDays } from '../../shared/lib/time';
+
+const SURNAMES = ['陳', '林', '黃', '張', '李', '王', '吳', '劉', '蔡', '楊'];
+const GIVEN = ['志明', '淑芬', '家豪', '雅婷', '俊傑', '怡君', '冠宇', '佩珊', '建宏', '美玲'];
+
+/** 50 people of a police notice list: unique names, valid IDs (checkDigitFor), one repeat offender, one minor. */
+function roster() {
+  return Array.from({ length: 50 }, (_, i) => {
+    const first9 = `${'ABEKLNST'[i % 8]}${i % 2 === 0 ? 1 : 2}${String(2300000 + i * 137).padStart(7, '0')}`;
+    return {
+      name: `${SURNAMES[Math.floor(i / 10)]}${GIVEN[i % 10]}`,
+      id: first9 + checkDigitFor(first9),
+      birth: i === 7 ? '2009/05/01' : `${70 + (i % 20)}/0${(i % 9) + 1}/1${i % 10}`,
+      phone: `09${String(20000000 + i * 1111).slice(0, 8)}`,
+      count: i === 3 ? '再犯' : '初犯',
+    };
+  });
+}
+
+const HEADER = '姓名,身分證統一編號,出生日期,聯絡電話,戶籍地址,裁處書字號,裁處機關,毒品級別,初犯/再犯';
+const line = (p: ReturnType<typeof roster>[number], n: number) =>
+  `${p.name},${p.id},${p.birth},${p.phone},高雄市苓雅區四維三路${n}號,高市警刑字第11300${String(n).padStart(3, '0')}號,高雄市政府警察局,三級,${p.count}`;
+
+async function seed(desk: Desk, channel: string, payload: unknown) {
+  const r = await desk.core.dispatcher.dispatch('seed', channel, payload);
+  if (!r.ok) throw new Error(`${channel}: ${JSON.stringify(r.error)}`);
+  return r.value as never;
+}
+
+async function savePdf(page: Page): Promise<string> {
+  await expect(page.getByTestId('print-preview')).toBeVisible();
+  await page.getByTestId('print-save-pdf').click();
+  await expect(page.getByTestId('print-done')).toBeVisible({ timeout: 30_000 });
+  const file = ((await page.getByTestId('print-done').textContent()) ?? '').replace(/^已儲存：/, '');
+  await page.getByRole('button', { name: '關閉' }).click();
+  return file;
+}
+
+test('roster of 50 → enrol → notices → check-in by name, ID and scanner → walk-in → leave → no-shows → certificates', async ({ desk }) => {
+  test.setTimeout(240_000);
+  const { page } = desk;
+  const today = taipeiDateKey(new Date());
+  const people = roster();
+
+  // Seeded in Node for speed: the supervisor, a coordinator with their own password, tomorrow's session.
+  await seed(desk, 'auth:setupSupervisor', { displayName: '林督導', loginName: 'lin', password: 'night-shift-2025', passwordConfirm: 'night-shift-2025' });
+  await seed(desk, 'accounts:create', { displayName: '陳承辦', loginName: 'chen', roles: ['coordinator'], password: 'temp-pass-1', passwordConfirm: 'temp-pass-1' });
+  await seed(desk, 'auth:signOut', {});
+  await seed(desk, 'auth:signIn', { loginName: 'chen', password: 'temp-pass-1' });
+  await seed(desk, 'auth:changePassword', { currentPassword: 'temp-pass-1', password: 'lecture-day-9', passwordConfirm: 'lecture-day-9' });
+  const ref = (await seed(desk, 'reference:all', {})) as { venue: { id: number }[]; leaveReason: { id: number }[] };
+  const tomorrow = (await seed(desk, 'lectures:createSession', {
+    date: addDays(today, 1), startTime: '09:00', endTime: '13:00', venueId: ref.venue[1]?.id ?? null, capacity: 40, kind: 'weekday', hours: 4,
+  })) as { id: number };
+
+  await page.getByLabel('登入帳號').fill('chen');
+  await page.getByLabel('密碼').fill('lecture-day-9');
+  await page.getByRole('button', { name: '登入' }).click();
+  await expect(page.getByRole('heading', { name: '講習場次' })).toBeVisible();
+  await expect(page.getByTestId('main-nav').getByRole('button')).toHaveText(['講習場次', '講習報到', '受講習人', '講習統計']);
+
+  // 1. Today's session through the form: bad input first (end before start), then a good one.
+  const start = formatTime(new Date(Date.now() - 5 * 60_000));
+  await page.getByTestId('session-new').click();
+  await page.getByLabel('開始時間').fill('14:00');
+  await page.getByLabel('結束時間').fill('13:00');
+  await page.getByTestId('session-save').click();
+  await expect(page.getByText('結束時間須晚於開始時間')).toBeVisible();
+  await page.getByLabel('開始時間').fill(start);
+  await page.getByLabel('結束時間').fill('23:59');
+  await page.getByLabel('名額').fill('60');
+  await page.getByLabel('講師').fill('林講師、王社工');
+  await page.getByTestId('session-save').click();
+  await expect(page.getByTestId('session-detail')).toBeVisible();
+  await expect(page.getByTestId('session-title')).toContainText(start);
+
+  // 2. Import: a file with broken rows is previewed with the errors and cannot be imported.
+  await page.getByTestId('main-nav').getByRole('button', { name: '受講習人' }).click();
+  await page.getByTestId('import-open').click();
+  const bad = [HEADER, line(people[0]!, 1), '王大明,A123456788,70/1/1,0912000111,,,,,', ',B123456780,71/2/2,,,,,,', '李小華,F231234567,114/13/40,,,,,三級,'].join('\r\n');
+  await page.getByTestId('import-file').setInputFiles({ name: 'bad.csv', mimeType: 'text/csv', buffer: Buffer.from(bad, 'utf8') });
+  await expect(page.getByTestId('import-summary')).toContainText('錯誤 3');
+  await expect(page.getByTestId('import-rows')).toContainText('檢查碼不正確');
+  await expect(page.getByTestId('import-rows')).toContainText('必填');
+  await expect(page.getByTestId('import-rows')).toContainText('日期格式不正確');
+  await expect(page.getByTestId('import-confirm')).toBeDisabled();
+  await desk.shot('01-import-errors');
+
+  // The good file: 50 people plus one repeated row (same ID) that is merged, not doubled.
+  const good = [HEADER, ...people.map((p, i) => line(p, i + 1)), line(people[10]!, 99)].join('\r\n');
+  await page.getByTestId('import-file').setInputFiles({ name: 'roster.csv', mimeType: 'text/csv', buffer: Buffer.from(`\uFEFF${good}`, 'utf8') });
+  await expect(page.getByTestId('import-summary')).toContainText('新增 50');
+  await expect(page.getByTestId('import-summary')).toContainText('合併 1');
+  await page.getByTestId('import-confirm').click();
+  await expect(page.getByTestId('import-done')).toContainText('新增 50 人');
+  await page.getByRole('button', { name: '關閉' }).click();
+  await expect(page.getByTestId('attendee-row')).toHaveCount(50);
+  // IDs are masked on the list.
+  await expect(page.getByTestId('attendee-list')).not.toContainText(people[0]!.id);
+  await expect(page.getByTestId('attendee-list')).toContainText(`${people[0]!.id.slice(0, 3)}****${people[0]!.id.slice(7)}`);
+
+  // Two people were booked for tomorrow (one will walk in today).
+  const search = async (q: string) => ((await seed(desk, 'lectures:searchAttendees', { query: q })) as { id: number }[])[0]?.id ?? 0;
+  const walkIn = people[20]!;
+  const mover = people[21]!;
+  await seed(desk, 'lectures:enrol', { sessionId: tomorrow.id, attendeeIds: [await search(walkIn.id), await search(mover.id)] });
+
+  // 3. Enrol the 48 waiting into today's session, print their notices.
+  await page.getByTestId('main-nav').getByRole('button', { name: '講習場次' }).click();
+  await page.getByTestId('enrol-open').click();
+  await expect(page.getByTestId('enrol-free')).toContainText('尚餘 60 個名額');
+  await page.getByTestId('enrol-pick-all').click();
+  await page.getByTestId('enrol-save').click();
+  await expect(page.getByTestId('roster-row')).toHaveCount(48);
+  await page.getByTestId('print-notices').click();
+  const notices = pdfText(await savePdf(page));
+  expect(notices).toMatch(/第三、四級毒品危害講習通知書/);
+  expect(notices).toContain(people[0]!.name);
+  const codes = [...notices.matchAll(/LC-[0-9A-Z]{8}/g)].map((m) => m[0]);
+  expect(new Set(codes).size).toBe(48);
+  // One notice per page: the code printed beside each person's name.
+  const codeOf = new Map(
+    notices
+      .split('\f')
+      .map((pageText) => [people.find((p) => pageText.includes(p.name))?.name ?? '', /LC-[0-9A-Z]{8}/.exec(pageText)?.[0] ?? ''] as const)
+      .filter(([name, code]) => name && code),
+  );
+  expect(codeOf.size).toBe(48);
+  expect(notices).toMatch(/0800-770-885/);
+  await expect(page.getByTestId('detail-message')).toContainText('48 人改為已通知');
+  await expect(page.locator('[data-testid="roster-row"][data-status="notified"]')).toHaveCount(48);
+  await desk.shot('02-session-notified');
+
+  // The sign-in sheet before the session: masked IDs only.
+  await page.getByTestId('print-sign-in').click();
+  const sheet = pdfText(await savePdf(page));
+  expect(sheet).toMatch(/講習簽到表/);
+  expect(sheet).toContain(`${people[0]!.id.slice(0, 3)}****${people[0]!.id.slice(7)}`);
+  expect(sheet).not.toContain(people[0]!.id);
+  expect(sheet).toMatch(/共\s*48\s*筆/);
+
+  // 4. Attendance day: by typed name, by ID, by a scanner (code + Enter), and a walk-in.
+  await page.getByRole('button', { name: '前往報到' }).click();
+  const field = page.getByTestId('checkin-search');
+  await expect(field).toBeFocused();
+  await expect(page.getByTestId('live-due')).toHaveText('48');
+
+  await field.fill(people[0]!.name.slice(0, 2));
+  await expect(page.getByTestId('checkin-result')).toHaveCount(1);
+  await expect(page.getByTestId('checkin-result').first()).toContainText(people[0]!.name);
+  await field.press('Enter');
+  await expect(page.getByTestId('checkin-banner')).toContainText(`${people[0]!.name} 報到完成`);
+  await expect(field).toBeFocused();
+  await expect(field).toHaveValue('');
+
+  await field.fill(people[3]!.id);
+  await expect(page.getByTestId('checkin-result')).toHaveCount(1);
+  await field.press('Enter');
+  await expect(page.getByTestId('checkin-banner')).toContainText(`${people[3]!.name} 報到完成`);
+  await expect(page.getByTestId('attention')).toContainText('再犯');
+
+  // A keyboard-wedge scanner: the code typed fast, then Enter; no dialog, the next scan follows at once.
+  for (const p of [people[12]!, people[25]!, people[40]!]) {
+    const code = codeOf.get(p.name) ?? '';
+    await page.keyboard.type(code, { delay: 5 });
+    await page.keyboard.press('Enter');
+    await expect(page.getByTestId('checkin-banner')).toContainText(`${p.name} 報到完成`);
+    await expect(field).toHaveValue('');
+  }
+  await expect(page.getByTestId('live-checkedIn')).toHaveText('5');
+
+  await field.fill(walkIn.id);
+  await expect(page.getByTestId('checkin-result')).toHaveAttribute('data-action', 'transferIn');
+  await desk.shot('03-walk-in');
+  await field.press('Enter');
+  await expect(page.getByTestId('checkin-banner')).toContainText('已轉入本場並報到');
+  await expect(page.getByTestId('live-checkedIn')).toHaveText('6');
+  await expect(page.getByTestId('live-due')).toHaveText('49');
+  await desk.shot('04-check-in');
+
+  // 5. A leave request with its document, approved → 待排.
+  await page.getByTestId('main-nav').getByRole('button', { name: '講習場次' }).click();
+  const leaver = people[30]!;
+  await page.getByRole('button', { name: `${leaver.name} 的操作` }).click();
+  await page.getByRole('menuitem', { name: '請假' }).click();
+  await page.getByLabel('證明文件收到日期').fill(today);
+  await page.getByTestId('leave-save').click();
+  await expect(page.locator('[data-testid="roster-row"][data-status="leaveRequested"]')).toHaveCount(1);
+  await page.getByRole('button', { name: `${leaver.name} 的操作` }).click();
+  await page.getByRole('menuitem', { name: '審核請假' }).click();
+  await page.getByTestId('leave-approve').click();
+  await expect(page.locator('[data-testid="roster-row"][data-status="toReschedule"]')).toHaveCount(1);
+
+  // 6. Transfers: to the same session is refused; to tomorrow's works; another to a different city, with its letter.
+  const moving = people[31]!;
+  await page.getByRole('button', { name: `${moving.name} 的操作` }).click();
+  await page.getByRole('menuitem', { name: '轉訓／移轉' }).click();
+  await page.getByTestId('transfer-target').click();
+  await page.getByRole('option', { name: /目前場次/ }).click();
+  await page.getByTestId('transfer-save').click();
+  await expect(page.getByText('不能轉到同一個場次')).toBeVisible();
+  await page.getByTestId('transfer-target').click();
+  await page.getByRole('option').filter({ hasNotText: '目前場次' }).first().click();
+  await page.getByTestId('transfer-save').click();
+  await expect(page.locator('[data-testid="roster-row"][data-status="transferredSession"]')).toHaveCount(1);
+
+  const away = people[32]!;
+  await page.getByRole('button', { name: `${away.name} 的操作` }).click();
+  await page.getByRole('menuitem', { name: '轉訓／移轉' }).click();
+  await page.getByTestId('transfer-city-tab').click();
+  await page.getByLabel('移轉至').fill('臺南市政府毒品危害防制中心');
+  await page.getByLabel('原因').fill('遷居臺南');
+  await page.getByTestId('transfer-save').click();
+  await expect(page.locator('[data-testid="roster-row"][data-status="transferredCity"]')).toHaveCount(1);
+  await page.getByRole('button', { name: `${away.name} 的操作` }).click();
+  await page.getByRole('menuitem', { name: '列印移轉函' }).click();
+  const letter = pdfText(await savePdf(page));
+  expect(letter).toContain('臺南市政府毒品危害防制中心');
+  expect(letter).toContain(away.id);
+  expect(letter).toMatch(/移轉/);
+
+  // 7. After the session: no-shows in bulk, renotify them, completion and certificates.
+  await page.getByTestId('mark-no-shows').click();
+  await expect(page.getByTestId('detail-message')).toContainText('已將 40 人標記為未到');
+  await page.getByTestId('complete').click();
+  await expect(page.getByTestId('detail-message')).toContainText('已完成 6 人');
+  await page.getByTestId('print-certificates').click();
+  const certs = pdfText(await savePdf(page));
+  expect(certs).toMatch(/講\s*習\s*證\s*明/);
+  expect(certs).toContain('Certificate of Attendance');
+  expect(certs).toContain(people[0]!.name);
+  expect(certs).toContain(walkIn.name);
+  expect([...certs.matchAll(/證明字號：(\d{8})/g)].length).toBe(6);
+
+  // due 49 (48 + the walk-in), approved leave 1, moved out 2 → 6 ÷ 46
+  await expect(page.getByTestId('rate-attendance')).toContainText('出席 6 ÷（應到 49 − 核准請假 1 − 轉出 2）= 6 ÷ 46');
+  await expect(page.getByTestId('rate-attendance')).toContainText('13.0%');
+  await expect(page.getByTestId('rate-raw')).toContainText('12.2%');
+
+  // Those who did not come: renotify two, return one to the issuing agency.
+  await page.getByTestId('roster-filter-noShow').click();
+  const noShows = page.getByTestId('roster-row');
+  await expect(noShows).toHaveCount(40);
+  await noShows.nth(0).getByRole('checkbox').check();
+  await noShows.nth(1).getByRole('checkbox').check();
+  await page.getByTestId('bulk-renotify').click();
+  await expect(page.locator('[data-testid="roster-row"][data-status="renotified"]')).toHaveCount(2);
+  await noShows.nth(2).getByRole('checkbox').check();
+  await page.getByTestId('bulk-return').click();
+  await expect(page.locator('[data-testid="roster-row"][data-status="returned"]')).toHaveCount(1);
+  await desk.shot('05-after-session');
+});

@@ -1,0 +1,177 @@
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { DatabaseKeyError, openDatabase, openKeyed } from '../../../electron/core/db/open';
+import { makeCore, makeTempDir, okValue, SUPERVISOR, type TestCore } from '../../support/core';
+
+const MIGRATIONS = path.join(process.cwd(), 'electron/core/db/migrations');
+const HOUR = 3_600_000;
+
+const cores: TestCore[] = [];
+const dirs: string[] = [];
+afterEach(() => {
+  for (const c of cores.splice(0)) c.cleanup();
+  for (const d of dirs.splice(0)) fs.rmSync(d, { recursive: true, force: true });
+});
+function tempDir(): string {
+  const d = makeTempDir('dufang-backup-');
+  dirs.push(d);
+  return d;
+}
+
+async function encryptedCore(backupDir = tempDir()) {
+  const key = randomBytes(32);
+  let restored = 0;
+  const t = makeCore({ dbKey: key, safety: { defaultBackupDir: backupDir, onRestored: () => void restored++ } });
+  cores.push(t);
+  await t.setupSupervisor('admin');
+  return { t, key, backupDir, restoredCount: () => restored };
+}
+
+const accountNames = (file: string, key: Buffer) => {
+  const db = openKeyed(file, { key, readonly: true });
+  try {
+    return (db.prepare('SELECT login_name AS n FROM accounts ORDER BY id').all() as { n: string }[]).map((r) => r.n);
+  } finally {
+    db.close();
+  }
+};
+
+describe('backups', () => {
+  it('one on demand: a verified, encrypted copy in the folder, listed, audited', async () => {
+    const { t, key, backupDir } = await encryptedCore();
+    const info = okValue(await t.call('admin', 'safety:backupNow', {}));
+    expect(info).toMatchObject({ kind: 'manual', name: 'desk-20250305-010000-manual.sqlite3', createdAt: '2025-03-05T01:00:00.000Z' });
+    const file = path.join(backupDir, info.name);
+    expect(fs.readdirSync(backupDir)).toEqual([info.name]);
+    expect(info.sizeBytes).toBe(fs.statSync(file).size);
+    expect(() => openKeyed(file, { readonly: true })).toThrow(DatabaseKeyError);
+    expect(accountNames(file, key)).toEqual([SUPERVISOR.loginName]);
+    const overview = okValue(await t.call('admin', 'safety:backups', {}));
+    expect(overview).toMatchObject({ folder: backupDir, keep: 14, backups: [info], folderProblem: null });
+    expect(t.core.db.prepare("SELECT action, entity_id FROM audit_log WHERE action = 'backup'").all()).toEqual([{ action: 'backup', entity_id: info.name }]);
+  });
+
+  it('automatic: once a day from the job main runs every hour, rotating the oldest out', async () => {
+    const { t, backupDir } = await encryptedCore();
+    okValue(await t.call('admin', 'safety:setBackupPolicy', { folder: null, keep: 3 }));
+    const made: string[] = [];
+    for (let hour = 0; hour < 24 * 5; hour++) {
+      const report = await t.core.jobs.runDue();
+      if (report.backup && report.backup !== 'failed') made.push(report.backup.name);
+      expect(report.backup).not.toBe('failed');
+      t.clock.advance(HOUR);
+    }
+    expect(made).toHaveLength(5);
+    const kept = okValue(await t.call('admin', 'safety:backups', {})).backups.map((b) => b.name);
+    expect(kept).toEqual(made.slice(-3).reverse());
+    expect(fs.readdirSync(backupDir).sort()).toEqual([...kept].sort());
+    expect(okValue(await t.call('admin', 'safety:backups', {})).lastAutomaticAt).toBe('2025-03-09T01:00:00.000Z');
+  });
+
+  it('a folder chosen by the supervisor must be absolute and writable; an unreachable one is refused at the field', async () => {
+    const { t } = await encryptedCore();
+    const share = path.join(tempDir(), 'share', 'desk');
+    expect(await t.call('admin', 'safety:setBackupPolicy', { folder: 'relative/path', keep: 5 })).toMatchObject({
+      ok: false,
+      error: { field: 'folder', messageKey: 'safety:backup.folderNotAbsolute' },
+    });
+    const blocker = path.join(tempDir(), 'a-file');
+    fs.writeFileSync(blocker, 'x');
+    expect(await t.call('admin', 'safety:setBackupPolicy', { folder: path.join(blocker, 'sub'), keep: 5 })).toMatchObject({
+      ok: false,
+      error: { field: 'folder', messageKey: 'safety:backup.folderNotWritable' },
+    });
+    const settings = okValue(await t.call('admin', 'safety:setBackupPolicy', { folder: share, keep: 5 }));
+    expect(settings).toMatchObject({ backupFolder: share, backupKeep: 5 });
+    const info = okValue(await t.call('admin', 'safety:backupNow', {}));
+    expect(fs.existsSync(path.join(share, info.name))).toBe(true);
+  });
+
+  it('a failed automatic backup is in the audit trail and is tried again an hour later', async () => {
+    const { t } = await encryptedCore();
+    const share = path.join(tempDir(), 'share');
+    okValue(await t.call('admin', 'safety:setBackupPolicy', { folder: share, keep: 5 }));
+    // The network drive goes away: a file now sits where the folder was.
+    fs.rmSync(share, { recursive: true });
+    fs.writeFileSync(share, 'not a folder');
+    expect((await t.core.jobs.runDue()).backup).toBe('failed');
+    const failed = t.core.db.prepare("SELECT details FROM audit_log WHERE action = 'backupFailed'").get() as { details: string };
+    expect(JSON.parse(failed.details)).toEqual({ kind: 'auto', reason: 'safety:backup.folderUnavailable' });
+    expect(t.logs).toHaveLength(1);
+    fs.rmSync(share);
+    t.clock.advance(HOUR);
+    expect((await t.core.jobs.runDue()).backup).toMatchObject({ kind: 'auto' });
+  });
+});
+
+describe('restore', () => {
+  it('backs up the current file first, replaces it, halts the core, and the reopened core has the backup', async () => {
+    const { t, key, backupDir, restoredCount } = await encryptedCore();
+    const before = okValue(await t.call('admin', 'safety:backupNow', {}));
+    // Work done after the backup, which the restore takes back.
+    okValue(await t.call('admin', 'accounts:create', { displayName: '後來的人', loginName: 'later', roles: ['counter'], password: 'Temp#12345', passwordConfirm: 'Temp#12345' }));
+    t.clock.advance(HOUR);
+
+    const result = okValue(await t.call('admin', 'safety:restoreBackup', { name: before.name }));
+    expect(result.safetyCopy.kind).toBe('preRestore');
+    expect(restoredCount()).toBe(1);
+    // The pre-restore copy holds the work the restore takes back.
+    expect(accountNames(path.join(backupDir, result.safetyCopy.name), key)).toEqual([SUPERVISOR.loginName, 'later']);
+    // Until the app restarts, the old core answers nothing but "restarting".
+    expect(await t.call('admin', 'accounts:list', {})).toEqual({ ok: false, error: { code: 'locked', messageKey: 'safety:restore.restarting' } });
+    expect(await t.call('admin', 'safety:startup', {})).toEqual({ ok: true, value: { mode: 'restarting' } });
+    expect(await t.core.jobs.runDue()).toEqual({ backup: null, retention: null });
+
+    const reopened = makeCore({ dbFile: t.dbFile, dbKey: key });
+    cores.push(reopened);
+    expect(reopened.core.db.pragma('integrity_check', { simple: true })).toBe('ok');
+    expect(okValue(await reopened.call('x', 'auth:signIn', { loginName: SUPERVISOR.loginName, password: SUPERVISOR.password })).loginName).toBe(SUPERVISOR.loginName);
+    expect(okValue(await reopened.call('x', 'accounts:list', {})).map((a) => a.loginName)).toEqual([SUPERVISOR.loginName]);
+    const trail = reopened.core.db.prepare("SELECT action, entity_id, account_id FROM audit_log WHERE action = 'restore'").all();
+    expect(trail).toEqual([{ action: 'restore', entity_id: before.name, account_id: 1 }]);
+  });
+
+  it('refuses a damaged backup, a backup under another key, and a name that is not a backup — and changes nothing', async () => {
+    const { t, backupDir } = await encryptedCore();
+    const good = okValue(await t.call('admin', 'safety:backupNow', {}));
+    // Damage: flip bytes in the middle of a copy.
+    const damaged = path.join(backupDir, 'desk-20250101-000000-manual.sqlite3');
+    const bytes = fs.readFileSync(path.join(backupDir, good.name));
+    bytes.fill(0x55, 5000, 6000);
+    fs.writeFileSync(damaged, bytes);
+    // Another installation's backup.
+    const other = makeCore({ dbKey: randomBytes(32), safety: { defaultBackupDir: backupDir } });
+    cores.push(other);
+    await other.setupSupervisor('admin');
+    t.clock.advance(HOUR);
+    const foreign = okValue(await other.call('admin', 'safety:backupNow', {}));
+    const countBefore = fs.readdirSync(backupDir).length;
+    const rowsBefore = t.rowCounts();
+
+    expect(await t.call('admin', 'safety:restoreBackup', { name: path.basename(damaged) })).toMatchObject({ ok: false, error: { field: 'name' } });
+    expect(await t.call('admin', 'safety:restoreBackup', { name: foreign.name })).toMatchObject({ ok: false, error: { messageKey: 'safety:backup.wrongKey' } });
+    expect(await t.call('admin', 'safety:restoreBackup', { name: '../app.sqlite' })).toMatchObject({ ok: false, error: { code: 'validation', messageKey: 'safety:backup.unknownFile' } });
+    expect(await t.call('admin', 'safety:restoreBackup', { name: 'desk-20240101-000000-auto.sqlite3' })).toMatchObject({ ok: false, error: { code: 'notFound' } });
+    expect(fs.readdirSync(backupDir)).toHaveLength(countBefore);
+    expect(t.core.safety.halted).toBe(false);
+    expect(t.rowCounts()).toEqual(rowsBefore);
+  });
+
+  it('a backup made by an older version of the app is migrated when opened after the restore', async () => {
+    const { t, key, backupDir } = await encryptedCore();
+    // A copy at schema version 1, as an early installation would have made it.
+    const old = path.join(tempDir(), 'old.sqlite3');
+    const oldMigrations = tempDir();
+    fs.copyFileSync(path.join(MIGRATIONS, '0001_init.sql'), path.join(oldMigrations, '0001_init.sql'));
+    const { db } = openDatabase(old, { migrationsDir: oldMigrations, key });
+    db.prepare("VACUUM INTO ?").run(path.join(backupDir, 'desk-20240101-000000-manual.sqlite3'));
+    db.close();
+    okValue(await t.call('admin', 'safety:restoreBackup', { name: 'desk-20240101-000000-manual.sqlite3' }));
+    const reopened = makeCore({ dbFile: t.dbFile, dbKey: key });
+    cores.push(reopened);
+    const version = reopened.core.db.pragma('user_version', { simple: true });
+    expect(version).toBe(fs.readdirSync(MIGRATIONS).filter((f) => f.endsWith('.sql')).length);
+  });
+});
