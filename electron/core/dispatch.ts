@@ -35,7 +35,8 @@ export function issueToField(issue: z.core.$ZodIssue): FieldError {
   if ('maximum' in issue && issue.maximum !== undefined) params.max = Number(issue.maximum);
   if ('minimum' in issue && issue.minimum !== undefined) params.min = Number(issue.minimum);
   let messageKey = issue.message;
-  // Our keys are 'validation.x' or a domain's own 'hotline:errors.x'; anything else is zod's English.
+  // Our keys are validation.* (common.json) or a namespaced domain key like hotline:errors.*;
+  // anything else is zod's own English text.
   if (!messageKey.startsWith('validation.') && !/^[a-z][A-Za-z]*:[A-Za-z0-9_.]+$/.test(messageKey)) {
     // Zod's own English texts never reach a person: map them to our keys.
     messageKey =

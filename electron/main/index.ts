@@ -1,12 +1,18 @@
 /**
  * Main-process lifecycle, and nothing else: every rule lives in its own file
- * (security.ts, protocol.ts, ipc.ts, window.ts, printHost.ts, preferences.ts).
+ * (security.ts, protocol.ts, ipc.ts, window.ts, printHost.ts, preferences.ts; the database key
+ * and the safety jobs in dbKey.ts and safetyGlue.ts).
  */
 import path from 'node:path';
-import { app, dialog, globalShortcut, ipcMain, Menu, protocol, session, type BrowserWindow } from 'electron';
+import { app, dialog, globalShortcut, ipcMain, Menu, powerMonitor, protocol, safeStorage, session, type BrowserWindow } from 'electron';
 import { startCore, type Core } from '../core/bootstrap';
+import { DatabaseKeyError } from '../core/db/open';
+import { createRecoveryDispatcher } from '../core/safety/recovery';
+import { loadOrCreateDbKey, storeDbKey } from './dbKey';
+import { sendEvent } from './events';
+import { folderPicker, keyringUnavailableText, lockOnSystemEvents, relaunchSoon, safetyPaths, scheduleSafetyJobs } from './safetyGlue';
 import { registerIpc } from './ipc';
-import { createPreferencesStore } from './preferences';
+import { createPreferencesStore, type AppPreferences } from './preferences';
 import { createElectronPrintHost } from './printHost';
 import { createElectronFileSaver } from './fileSaver';
 import { createPrintStore } from './printStore';
@@ -23,6 +29,7 @@ registerSchemePrivileged();
 
 let mainWindow: BrowserWindow | null = null;
 let core: Core | null = null;
+let stopSafetyJobs: (() => void) | null = null;
 
 function focusMainWindow(): void {
   if (!mainWindow || mainWindow.isDestroyed()) return;
@@ -31,7 +38,32 @@ function focusMainWindow(): void {
   mainWindow.focus();
 }
 
-function start(): void {
+function openMainWindow(prefs: AppPreferences): void {
+  mainWindow = createMainWindow(prefs);
+  mainWindow.on('closed', () => {
+    mainWindow = null;
+  });
+}
+
+/**
+ * The key could not be unwrapped: no core, only the recovery screen (issue 7 §2). A right
+ * recovery key is wrapped again under this computer's keyring and the app relaunches.
+ */
+function startRecovery(reason: 'keyMissing' | 'keyUnreadable' | 'keyMismatch', paths: { dbFile: string; keyFile: string }, prefs: AppPreferences): void {
+  const dispatcher = createRecoveryDispatcher({
+    dbFile: paths.dbFile,
+    reason,
+    prefs,
+    onRecovered: async (key) => {
+      await storeDbKey(key, paths.keyFile, safeStorage, process.platform, new Date());
+      relaunchSoon(app)();
+    },
+  });
+  registerIpc(ipcMain, dispatcher);
+  openMainWindow(prefs);
+}
+
+async function start(): Promise<void> {
   hardenApp(app, session.defaultSession);
   // The default menu offers Reload and Toggle Developer Tools; an installed desk app needs neither.
   if (app.isPackaged) Menu.setApplicationMenu(null);
@@ -43,10 +75,26 @@ function start(): void {
   const prefs = createPreferencesStore();
   const printHost = createElectronPrintHost({ store: printStore, mainWindow: () => mainWindow });
   const fileSaver = createElectronFileSaver({ mainWindow: () => mainWindow });
-  const dbFile = path.join(app.getPath('userData'), 'desk.sqlite3');
+  const paths = safetyPaths(app.getPath('userData'));
+  const { dbFile } = paths;
+  const keyed = await loadOrCreateDbKey({ keyFile: paths.keyFile, dbFile, safeStorage, platform: process.platform, now: new Date() });
+  if (keyed.kind === 'unavailable') {
+    const { title, body } = keyringUnavailableText(dbFile);
+    dialog.showErrorBox(title, body);
+    app.exit(1);
+    return;
+  }
+  if (keyed.kind === 'recovery') return startRecovery(keyed.reason, paths, prefs);
   try {
     core = startCore({
       dbFile,
+      dbKey: keyed.key,
+      safety: {
+        keyStorage: keyed.storage,
+        defaultBackupDir: paths.backupDir,
+        pickFolder: folderPicker(dialog, () => mainWindow),
+        onRestored: relaunchSoon(app),
+      },
       appRoot,
       clock: () => new Date(),
       prefs,
@@ -55,6 +103,8 @@ function start(): void {
       sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
     });
   } catch (e) {
+    // The key unwrapped but does not open this file (a database copied from another computer).
+    if (e instanceof DatabaseKeyError) return startRecovery('keyMismatch', paths, prefs);
     // A database from a newer version is refused before any migration runs; say so and stop.
     console.error(e);
     const { title, body } = startupErrorText(e, dbFile);
@@ -64,10 +114,9 @@ function start(): void {
   }
 
   registerIpc(ipcMain, core.dispatcher);
-  mainWindow = createMainWindow(prefs);
-  mainWindow.on('closed', () => {
-    mainWindow = null;
-  });
+  openMainWindow(prefs);
+  stopSafetyJobs = scheduleSafetyJobs(core.jobs);
+  lockOnSystemEvents(powerMonitor, core.dispatcher, () => sendEvent(mainWindow?.webContents, 'safety:locked'));
   const unavailable = registerGlobalShortcuts(globalShortcut, () => mainWindow);
   if (unavailable.length) console.warn(`Global shortcuts taken by another program: ${unavailable.join(', ')}`);
 }
@@ -81,6 +130,7 @@ if (!app.requestSingleInstanceLock()) {
   app.on('window-all-closed', () => app.quit());
   app.on('will-quit', () => {
     globalShortcut.unregisterAll();
+    stopSafetyJobs?.();
     try {
       core?.close();
     } catch (e) {

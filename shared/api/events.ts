@@ -5,6 +5,8 @@
 export const EVENT_NAMES = [
   /** the global shortcut for "new call" was pressed while another app had focus */
   'hotline:startCall',
+  /** main locked every window (the screen locked or the computer went to sleep): show the lock screen */
+  'safety:locked',
 ] as const;
 
 export type EventName = (typeof EVENT_NAMES)[number];

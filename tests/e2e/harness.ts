@@ -6,7 +6,7 @@ import type { AddressInfo } from 'node:net';
 import { test as base, type Page } from '@playwright/test';
 import { CHANNEL_NAMES } from '../../shared/api/contract';
 import type { EventName } from '../../shared/api/events';
-import { startCore, type Core } from '../../electron/core/bootstrap';
+import { startCore, type Core, type StartOptions } from '../../electron/core/bootstrap';
 import { memoryPreferences } from '../../electron/core/prefs/memoryStore';
 import type { PrintHost } from '../../electron/core/print/host';
 import type { FileSaver } from '../../electron/core/context';
@@ -28,7 +28,7 @@ const TYPES: Record<string, string> = {
 };
 
 /** Serves the Vite build the way the app:// protocol does (files only, no traversal). */
-function serveRenderer(): Promise<{ url: string; close(): void }> {
+export function serveRenderer(): Promise<{ url: string; close(): void }> {
   if (!fs.existsSync(path.join(RENDERER_DIR, 'index.html'))) throw new Error('Build the renderer first: npm run build:renderer');
   const server = http.createServer((req, res) => {
     const rel = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname).replace(/^\/+/, '') || 'index.html';
@@ -95,14 +95,20 @@ export interface Desk {
   emit(event: EventName): Promise<void>;
   /** saves a screenshot under tests/artifacts for a person to look at */
   shot(name: string): Promise<void>;
+  /** opens another window of the app (a second page, its own session) at `#/<route>`, e.g. the visitor screen */
+  openWindow(route: string, sender: string): Promise<Page>;
 }
 
 /**
  * A fresh application per test: temporary database, real dispatch table, the built
  * renderer in Chromium with window.api forwarded through page.exposeBinding.
  */
-export const test = base.extend<{ desk: Desk }>({
-  desk: async ({ page }, use, testInfo) => {
+/** Per-spec start options, e.g. `test.use({ deskStart: { dbKey } })` for an encrypted database. */
+export type DeskStart = Pick<StartOptions, 'dbKey' | 'safety'>;
+
+export const test = base.extend<{ desk: Desk; deskStart: DeskStart }>({
+  deskStart: [{}, { option: true }],
+  desk: async ({ page, deskStart }, use, testInfo) => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'desk-e2e-'));
     const printHost = pdfPrintHost(dir);
     const fileSaver = tempFileSaver(dir);
@@ -115,31 +121,42 @@ export const test = base.extend<{ desk: Desk }>({
       fileSaver,
       sleep: async () => undefined,
       scryptCost: 2 ** 12,
+      dbKey: deskStart.dbKey,
+      // Backups, if a test makes any, stay in the test's own folder.
+      safety: { defaultBackupDir: path.join(dir, 'backups'), ...deskStart.safety },
     });
     const server = await serveRenderer();
-    await page.exposeBinding('__deskInvoke', (_source, channel: string, payload: unknown) =>
-      core.dispatcher.dispatch('e2e-window', channel, payload),
-    );
-    await page.addInitScript((names: string[]) => {
-      const w = window as unknown as { api: Record<string, Record<string, (p: unknown) => Promise<unknown>>>; __deskInvoke(c: string, p: unknown): Promise<unknown> };
-      const api: Record<string, Record<string, (p: unknown) => Promise<unknown>>> = {};
-      for (const name of names) {
-        const [domain, method] = name.split(':') as [string, string];
-        (api[domain] ??= {})[method] = (p: unknown) => w.__deskInvoke(name, p ?? {});
-      }
-      // Main's signals arrive here as DOM events `desk:<name>` (see Desk.emit).
-      (api as unknown as { on: unknown }).on = (event: string, listener: () => void) => {
-        const h = () => listener();
-        window.addEventListener(`desk:${event}`, h);
-        return () => window.removeEventListener(`desk:${event}`, h);
-      };
-      w.api = api;
-    }, CHANNEL_NAMES);
+    // Each window is its own sender (its own session), as each BrowserWindow is in the app.
+    const bindApi = async (target: Page, sender: string) => {
+      await target.exposeBinding('__deskInvoke', (_source, channel: string, payload: unknown) => core.dispatcher.dispatch(sender, channel, payload));
+      await target.addInitScript((names: string[]) => {
+        const w = window as unknown as { api: Record<string, Record<string, (p: unknown) => Promise<unknown>>>; __deskInvoke(c: string, p: unknown): Promise<unknown> };
+        const api: Record<string, Record<string, (p: unknown) => Promise<unknown>>> = {};
+        for (const name of names) {
+          const [domain, method] = name.split(':') as [string, string];
+          (api[domain] ??= {})[method] = (p: unknown) => w.__deskInvoke(name, p ?? {});
+        }
+        // Main's signals arrive here as DOM events `desk:<name>` (see Desk.emit).
+        (api as unknown as { on: unknown }).on = (event: string, listener: () => void) => {
+          const h = () => listener();
+          window.addEventListener(`desk:${event}`, h);
+          return () => window.removeEventListener(`desk:${event}`, h);
+        };
+        w.api = api;
+      }, CHANNEL_NAMES);
+    };
+    await bindApi(page, 'e2e-window');
     await page.goto(server.url);
     fs.mkdirSync(ARTIFACTS, { recursive: true });
     const slug = testInfo.title.replace(/[^a-z0-9]+/gi, '-').toLowerCase();
     const emit = (event: EventName) => page.evaluate((name) => void window.dispatchEvent(new Event(`desk:${name}`)), event);
-    await use({ page, core, dir, printHost, fileSaver, emit, shot: (name) => page.screenshot({ path: path.join(ARTIFACTS, `${slug}-${name}.png`), fullPage: true }).then(() => undefined) });
+    const openWindow = async (route: string, sender: string) => {
+      const second = await page.context().newPage();
+      await bindApi(second, sender);
+      await second.goto(`${server.url}#/${route}`);
+      return second;
+    };
+    await use({ page, core, dir, printHost, fileSaver, emit, openWindow, shot: (name) => page.screenshot({ path: path.join(ARTIFACTS, `${slug}-${name}.png`), fullPage: true }).then(() => undefined) });
     server.close();
     core.close();
     fs.rmSync(dir, { recursive: true, force: true });

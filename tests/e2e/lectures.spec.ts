@@ -57,8 +57,10 @@ test('roster of 50 → enrol → notices → check-in by name, ID and scanner �
     date: addDays(today, 1), startTime: '09:00', endTime: '13:00', venueId: ref.venue[1]?.id ?? null, capacity: 40, kind: 'weekday', hours: 4,
   })) as { id: number };
 
+  // The page asked for the first-run state before the seed existed.
+  await page.reload();
   await page.getByLabel('登入帳號').fill('chen');
-  await page.getByLabel('密碼').fill('lecture-day-9');
+  await page.getByLabel('密碼', { exact: true }).fill('lecture-day-9');
   await page.getByRole('button', { name: '登入' }).click();
   await expect(page.getByRole('heading', { name: '講習場次' })).toBeVisible();
   await expect(page.getByTestId('main-nav').getByRole('button')).toHaveText(['講習場次', '講習報到', '受講習人', '講習統計']);

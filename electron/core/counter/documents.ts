@@ -15,7 +15,7 @@ import { findTopic, topicLinks } from './topicsRepository';
 
 const translators = (): Translators => ({ 'zh-TW': translatorFor('zh-TW'), en: translatorFor('en') });
 
-function slipData(ctx: HandlerContext, topicId: number, first: Lang): GuidanceSlipData {
+function slipData(ctx: HandlerContext, topicId: number, first: Lang, uiLang: Lang): GuidanceSlipData {
   const topic = findTopic(ctx.db, topicId);
   // Counter staff hand out published guidance only; a supervisor may proof a draft's slip.
   if (!topic || (topic.status !== 'published' && !requireActor(ctx).roles.includes('supervisor'))) throw notFound('params.topicId');
@@ -36,6 +36,7 @@ function slipData(ctx: HandlerContext, topicId: number, first: Lang): GuidanceSl
     relatedZh: related.map((l) => l.titleZh),
     relatedEn: related.map((l) => l.titleEn),
     first,
+    uiLang,
     printedAt: ctx.now(),
   };
 }
@@ -48,7 +49,7 @@ const guidanceSlip = (kind: string, format: PageFormat) =>
     access: ['counter', 'supervisor'],
     params: slipParams,
     personalData: false,
-    build: (ctx, p, lang) => guidanceSlipDocument(slipData(ctx, p.topicId, p.first ?? lang), format, translators(), kind, ctx.fontDir),
+    build: (ctx, p, lang) => guidanceSlipDocument(slipData(ctx, p.topicId, p.first ?? lang, lang), format, translators(), kind, ctx.fontDir),
   });
 
 const statusSlip = (kind: string, format: PageFormat) =>
@@ -58,7 +59,7 @@ const statusSlip = (kind: string, format: PageFormat) =>
     personalData: true,
     build: (ctx, p, lang) => {
       const person = inquiryForSlip(ctx, p.inquiryId);
-      const data = { maskedId: person.maskedId, maskedName: maskName(person.name), enrolments: person.enrolments, first: p.first ?? lang, printedAt: ctx.now() };
+      const data = { maskedId: person.maskedId, maskedName: maskName(person.name), enrolments: person.enrolments, first: p.first ?? lang, uiLang: lang, printedAt: ctx.now() };
       return statusSlipDocument(data, format, translators(), kind, ctx.fontDir);
     },
   });

@@ -28,6 +28,8 @@ export interface GuidanceSlipData {
   relatedEn: string[];
   /** the visitor's language, printed first */
   first: Lang;
+  /** the staff's language: the document's title (print dialog, PDF file name) */
+  uiLang: Lang;
   printedAt: string;
 }
 
@@ -146,7 +148,7 @@ ${receipt ? qr : null}
   if (unit) receiptText.push(unit['zh-TW'], unit.en);
   return renderPage({
     kind,
-    title: labelled(t[first]('counter:print.slipTitle'), text('title')[first], first),
+    title: labelled(t[data.uiLang]('counter:print.slipTitle'), text('title')[data.uiLang], data.uiLang),
     lang: first,
     format,
     body,

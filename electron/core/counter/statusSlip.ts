@@ -18,6 +18,8 @@ export interface StatusSlipData {
   maskedName: string;
   enrolments: InquiryEnrolment[];
   first: Lang;
+  /** the staff's language: the document's title (print dialog, PDF file name) */
+  uiLang: Lang;
   printedAt: string;
 }
 
@@ -79,7 +81,7 @@ export function statusSlipDocument(data: StatusSlipData, format: PageFormat, t: 
   const list = receipt
     ? rows.map(
         ({ a, b }) => html`<div class="st-item">
-  <div>${a.date} ${a.time}</div>
+  <div>${pair(`${a.date} ${a.time}`, b.date)}</div>
   <div>${pair(a.venue, b.venue)}</div>
   <div class="st-status">${pair(a.status, b.status)}</div>
 </div>`,
@@ -109,10 +111,10 @@ ${rows.length > 0 ? list : html`<p>${label('counter:print.status.none')}</p>`}
 <p class="st-note">${label('counter:print.status.note')}</p>
 <footer class="st-foot">${t[first]('counter:print.printedAt')} ${formatDateTime(data.printedAt, first)}</footer>`;
 
-  const receiptText = rows.flatMap(({ a, b }) => [`${a.date} ${a.time}`, a.venue, b.venue, a.status, b.status]);
+  const receiptText = rows.flatMap(({ a, b }) => [`${a.date} ${a.time}`, b.date, a.venue, b.venue, a.status, b.status]);
   return renderPage({
     kind,
-    title: t[first]('counter:print.status.title'),
+    title: t[data.uiLang]('counter:print.status.title'),
     lang: first,
     format,
     body,

@@ -78,7 +78,7 @@ export function faq(ctx: HandlerContext, from: string, to: string, limit: number
   const totalVisits = countVisits(ctx.db, from, to);
   const ranked = faqRanking(ctx.db, from, to, limit);
   // Equal counts share a rank (1, 2, 2, 4): neither topic is asked "more" than the other.
-  const items = ranked.map((item, i) => ({
+  const items = ranked.map((item) => ({
     ...item,
     rank: ranked.findIndex((other) => other.count === item.count) + 1,
     share: totalVisits ? item.count / totalVisits : 0,

@@ -22,6 +22,7 @@ const EXTRA_CSS = `
 .section-title { font-size: 12pt; margin: 5mm 0 2mm; }
 table.counts { width: 60%; }
 table.counts td.num { text-align: right; width: 30%; }
+table.counts td.sub { padding-left: 7mm; }
 .notes { white-space: pre-wrap; border: 0.6pt solid #999; padding: 2mm 3mm; min-height: 20mm; }
 .ack { margin-top: 5mm; }
 `;
@@ -42,7 +43,7 @@ export function handoverDocument(data: HandoverPrintData, t: Translate, lang: Pr
 <tr><th>${t('hotline:handover.totalCalls')}</th><td class="num">${calls(s.totalCalls)}</td></tr>
 <tr><th>${t('hotline:kind.service')}</th><td class="num">${calls(s.serviceCalls)}</td></tr>
 <tr><th>${t('hotline:kind.nonService')}</th><td class="num">${calls(s.nonServiceCalls)}</td></tr>
-${s.nonServiceByType.map((c) => html`<tr><td>${names(c.typeId)}</td><td class="num">${calls(c.count)}</td></tr>`)}
+${s.nonServiceByType.map((c) => html`<tr><td class="sub">${names(c.typeId)}</td><td class="num">${calls(c.count)}</td></tr>`)}
 </tbody></table>`;
 
   const followUps = html`<table><thead><tr><th>${t('hotline:followUps.dueAt')}</th><th>${t('hotline:followUps.owner')}</th><th>${t('hotline:followUps.call')}</th><th>${t('hotline:followUps.note')}</th></tr></thead><tbody>

@@ -4,6 +4,7 @@ import { appendAudit } from '../audit/repository';
 import { requireActor } from '../context';
 import { appError } from '../errors';
 import { csvBytes } from '../export/csv';
+import { taipeiDateKey } from '../../../shared/lib/time';
 import { auditFacets, auditTable, searchAudit } from './auditLog';
 import { backupNow, backupOverview, pickBackupFolder, restoreBackup } from './backupService';
 import { runRetention } from './retention';
@@ -38,7 +39,8 @@ export const safetyHandlers: HandlersFor<typeof safetyChannels> = {
     const table = auditTable(ctx.db, filter, lang);
     if (table === null) throw appError('validation', 'safety:audit.tooMany');
     const at = ctx.now();
-    const name = `audit-log-${at.slice(0, 10)}.csv`;
+    // Named by the Taipei date the staff see, not the UTC one.
+    const name = `audit-log-${taipeiDateKey(at)}.csv`;
     const path = await ctx.fileSaver.saveFile(csvBytes(table), name, [{ name: 'CSV', extensions: ['csv'] }]);
     const rows = table.length - 1;
     if (path !== null) appendAudit(ctx.db, { at, accountId: actor.id, action: 'export', entity: 'auditLog', details: { filter, rows, format: 'csv' } });

@@ -29,6 +29,7 @@ export function safetyStatus(ctx: HandlerContext): SafetyStatus {
       acceptance: accepted ? { at: accepted.at, byName: acceptedBy?.displayName ?? '' } : null,
     },
     blocked: weakKeyringPending(ctx),
+    locked: Boolean(ctx.session.locked),
   };
 }
 

@@ -72,11 +72,10 @@ export function hotlineCounts(db: Db, range: Range, now: string): HotlineCounts 
               coalesce(sum(c.direction = 'inbound'), 0) AS inbound,
               coalesce(sum(c.direction = 'outbound'), 0) AS outbound,
               coalesce(sum(c.caller_type_id IN ${CLIENT_FAMILY}), 0) AS clientFamily,
-              coalesce(sum((SELECT count(*) FROM hotline_call_items i WHERE i.call_id = c.id)), 0) AS items,
               coalesce(sum(c.duration_sec), 0) AS durationSec
          FROM hotline_calls c WHERE ${IN_PERIOD}`,
     )
-    .get(p) as HotlineTotals;
+    .get(p) as Omit<HotlineTotals, 'items'>;
 
   const grouped = (expr: string, where = '') =>
     countMap(db.prepare(`SELECT ${expr} AS id, count(*) AS n FROM hotline_calls c WHERE ${IN_PERIOD} ${where} GROUP BY 1`).all(p) as IdCount[]);
@@ -91,17 +90,27 @@ export function hotlineCounts(db: Db, range: Range, now: string): HotlineCounts 
       .all(p) as IdCount[],
   );
 
-  const byOperator = db
-    .prepare(
-      `SELECT c.operator_id AS id, a.display_name AS name, count(*) AS calls,
-              coalesce(sum(c.kind = 'service'), 0) AS service,
-              coalesce(sum((SELECT count(*) FROM hotline_call_items i WHERE i.call_id = c.id)), 0) AS items,
-              coalesce(sum(c.duration_sec), 0) AS durationSec
-         FROM hotline_calls c JOIN accounts a ON a.id = c.operator_id
-        WHERE ${IN_PERIOD}
-        GROUP BY c.operator_id ORDER BY calls DESC, a.display_name, c.operator_id`,
-    )
-    .all(p) as OperatorCounts[];
+  // Items are counted by joining once per query, not by a lookup per call.
+  const itemsOf = (expr: string) =>
+    new Map(
+      (db.prepare(`SELECT ${expr} AS id, count(*) AS n FROM hotline_calls c JOIN hotline_call_items i ON i.call_id = c.id WHERE ${IN_PERIOD} GROUP BY 1`).all(p) as {
+        id: number | string;
+        n: number;
+      }[]).map((r) => [r.id, r.n]),
+    );
+  const operatorItems = itemsOf('c.operator_id');
+  const byOperator = (
+    db
+      .prepare(
+        `SELECT c.operator_id AS id, a.display_name AS name, count(*) AS calls,
+                coalesce(sum(c.kind = 'service'), 0) AS service,
+                coalesce(sum(c.duration_sec), 0) AS durationSec
+           FROM hotline_calls c JOIN accounts a ON a.id = c.operator_id
+          WHERE ${IN_PERIOD}
+          GROUP BY c.operator_id ORDER BY calls DESC, a.display_name, c.operator_id`,
+      )
+      .all(p) as Omit<OperatorCounts, 'items'>[]
+  ).map((o) => ({ ...o, items: operatorItems.get(o.id) ?? 0 }));
 
   // 轉介 are dated by the day they were made (referred_on), not by the call.
   const referrals = db
@@ -124,7 +133,7 @@ export function hotlineCounts(db: Db, range: Range, now: string): HotlineCounts 
     .get({ ...p, now }) as FollowUpCounts;
 
   return {
-    totals,
+    totals: { ...totals, items: [...byItem.values()].reduce((a, b) => a + b, 0) },
     byCallerType: grouped('c.caller_type_id', "AND c.kind = 'service'"),
     byNonServiceType: grouped('c.non_service_type_id', "AND c.kind = 'nonService'"),
     byItem,
@@ -148,14 +157,21 @@ export interface HotlineMonth {
 
 /** Calls per Taipei calendar month 'YYYY-MM' over the trend range. */
 export function hotlineByMonth(db: Db, range: Range): Map<string, HotlineMonth> {
+  const p = { fromInstant: range.fromInstant, toInstant: range.toInstant };
+  const month = `strftime('%Y-%m', c.started_at, '+8 hours')`;
+  const items = new Map(
+    (db.prepare(`SELECT ${month} AS month, count(*) AS n FROM hotline_calls c JOIN hotline_call_items i ON i.call_id = c.id WHERE ${IN_PERIOD} GROUP BY 1`).all(p) as {
+      month: string;
+      n: number;
+    }[]).map((r) => [r.month, r.n]),
+  );
   const rows = db
     .prepare(
-      `SELECT strftime('%Y-%m', c.started_at, '+8 hours') AS month, count(*) AS total,
+      `SELECT ${month} AS month, count(*) AS total,
               coalesce(sum(c.kind = 'service'), 0) AS service,
-              coalesce(sum(c.caller_type_id IN ${CLIENT_FAMILY}), 0) AS clientFamily,
-              coalesce(sum((SELECT count(*) FROM hotline_call_items i WHERE i.call_id = c.id)), 0) AS items
+              coalesce(sum(c.caller_type_id IN ${CLIENT_FAMILY}), 0) AS clientFamily
          FROM hotline_calls c WHERE ${IN_PERIOD} GROUP BY 1`,
     )
-    .all({ fromInstant: range.fromInstant, toInstant: range.toInstant }) as HotlineMonth[];
-  return new Map(rows.map((r) => [r.month, r]));
+    .all(p) as Omit<HotlineMonth, 'items'>[];
+  return new Map(rows.map((r) => [r.month, { ...r, items: items.get(r.month) ?? 0 }]));
 }

@@ -159,7 +159,7 @@ export function hotlineTables(db: Db, c: HotlineCounts): ReportTable[] {
     shares('callerType', k('tables.callerType'), k('col.callerType'), callerRows, { notes: [k('note.clientFamily')] }),
     itemsTable(db, c),
     shares('nonService', k('tables.nonService'), k('col.nonServiceType'), refRows(db, 'nonServiceCallType', c.byNonServiceType, { keepZero: true })),
-    shares('hour', k('tables.hour'), k('col.hour'), [...hours].map(([h, n]) => ({ label: key('stats:hotline.hourLabel', { h: String(h).padStart(2, '0') }), count: n }))),
+    shares('hour', k('tables.hour'), k('col.hour'), [...hours].map(([h, n]) => ({ label: key('stats:hotline.hourLabel', { h: String(h).padStart(2, '0') }), count: n })), { layout: 'across' }),
     shares('shift', k('tables.shift'), k('col.shift'), refRows(db, 'shift', c.byShift, { keepZero: true })),
     shares('district', k('tables.district'), k('col.district'), refRows(db, 'district', c.byDistrict)),
     operatorTable(c),

@@ -16,6 +16,13 @@ const list = (xs: readonly string[]) => xs.map((s) => `'${s}'`).join(', ');
 
 const HELD = `s.session_date BETWEEN @from AND @to AND s.session_date <= @today AND s.cancelled_at IS NULL`;
 
+/**
+ * The period's sessions, picked through lecture_sessions_date first; grouping the join by
+ * session id directly would make SQLite walk every session ever held in id order instead.
+ */
+const HELD_SESSIONS = `WITH held AS MATERIALIZED (
+  SELECT s.id, s.session_date, s.start_time, s.kind, s.venue_id FROM lecture_sessions s WHERE ${HELD})`;
+
 const APPROVED_LEAVE = `EXISTS (SELECT 1 FROM lecture_leaves l WHERE l.enrolment_id = e.id AND l.decision = 'approved')`;
 
 const COUNT_COLUMNS = `
@@ -43,11 +50,11 @@ export function lectureCounts(db: Db, range: Range, today: string): LectureCount
   const p = { from: range.from, to: range.to, today };
   const sessions = db
     .prepare(
-      `SELECT s.id, s.session_date AS date, s.start_time AS startTime, s.kind, s.venue_id AS venueId, ${COUNT_COLUMNS},
-              (SELECT count(*) FROM lecture_consultations c WHERE c.session_id = s.id) AS consultations
-         FROM lecture_sessions s LEFT JOIN lecture_enrolments e ON e.session_id = s.id
-        WHERE ${HELD}
-        GROUP BY s.id ORDER BY s.session_date, s.start_time, s.id`,
+      `${HELD_SESSIONS}
+       SELECT h.id, h.session_date AS date, h.start_time AS startTime, h.kind, h.venue_id AS venueId, ${COUNT_COLUMNS},
+              (SELECT count(*) FROM lecture_consultations c WHERE c.session_id = h.id) AS consultations
+         FROM held h LEFT JOIN lecture_enrolments e ON e.session_id = h.id
+        GROUP BY h.id ORDER BY h.session_date, h.start_time, h.id`,
     )
     .all(p) as SessionCounts[];
   const byCategory = countMap(
@@ -71,13 +78,14 @@ export interface LectureMonth extends FigureCounts {
 export function lecturesByMonth(db: Db, range: Range, today: string): Map<string, LectureMonth> {
   const rows = db
     .prepare(
-      `SELECT month, count(*) AS sessions, sum(due) AS due, sum(attended) AS attended, sum(approvedLeave) AS approvedLeave,
+      `${HELD_SESSIONS}
+       SELECT month, count(*) AS sessions, sum(due) AS due, sum(attended) AS attended, sum(approvedLeave) AS approvedLeave,
               sum(leavePending) AS leavePending, sum(transferredOut) AS transferredOut, sum(noShow) AS noShow,
               sum(consultations) AS consultations
-         FROM (SELECT substr(s.session_date, 1, 7) AS month, ${COUNT_COLUMNS},
-                      (SELECT count(*) FROM lecture_consultations c WHERE c.session_id = s.id) AS consultations
-                 FROM lecture_sessions s LEFT JOIN lecture_enrolments e ON e.session_id = s.id
-                WHERE ${HELD} GROUP BY s.id)
+         FROM (SELECT substr(h.session_date, 1, 7) AS month, ${COUNT_COLUMNS},
+                      (SELECT count(*) FROM lecture_consultations c WHERE c.session_id = h.id) AS consultations
+                 FROM held h LEFT JOIN lecture_enrolments e ON e.session_id = h.id
+                GROUP BY h.id)
         GROUP BY month`,
     )
     .all({ from: range.from, to: range.to, today }) as LectureMonth[];

@@ -18,6 +18,10 @@ export const MONTHLY_REPORT_KIND = 'stats.monthlyReport';
 
 /** Categories per printed block in the across layout: more would squeeze the names to one character per line. */
 const ACROSS_CHUNK = 8;
+/** Short labels (the 24 hours) fit twelve to a block. */
+const ACROSS_CHUNK_SHORT = 12;
+/** Bars beside a table are drawn on a narrower canvas so their text stays as large as the table's. */
+const SIDE_CHART_WIDTH = 300;
 
 const EXTRA_CSS = `
 h2.part { font-size: 13.5pt; margin: 5mm 0 2mm; padding-bottom: 1mm; border-bottom: 0.8pt solid #444; }
@@ -26,18 +30,30 @@ h3.table-title { font-size: 11pt; margin: 4mm 0 1.5mm; }
 p.sentence { text-indent: 2em; margin: 0 0 1.5mm; }
 table.stat { table-layout: auto; font-size: 9.5pt; margin-bottom: 1mm; }
 table.stat th, table.stat td { padding: 0.9mm 1.6mm; }
-table.stat td.num, table.stat th.num { text-align: right; white-space: nowrap; }
+table.stat td.num { text-align: right; white-space: nowrap; }
+table.stat th.num { text-align: right; }
 table.stat tr.total td { font-weight: 700; border-top: 1.1pt solid #333; }
-table.across th:first-child { width: 16%; }
+table.across { table-layout: fixed; font-size: 8.5pt; }
+table.across th { text-align: center; white-space: normal; }
+table.across td.num { text-align: right; }
+table.across td.total { font-weight: 700; }
+
+.pair { display: flex; gap: 5mm; align-items: flex-start; break-inside: avoid; }
+.pair > .block { flex: 0 0 56%; }
+.pair > .side-chart { flex: 1 1 0; min-width: 0; padding-top: 9mm; }
 ul.formulas { margin: 0 0 2mm; padding-left: 4mm; font-size: 8.5pt; color: #444; }
 .block { break-inside: avoid; }
 ${CHART_CSS}`;
 
-const cls = (cell: Cell) => (isNumeric(cell.t) ? 'num' : '');
+// Numbers, dates and times never break inside; words may.
+const cls = (cell: Cell, text: string) => (isNumeric(cell.t) ? 'num' : cell.t === 'date' || cell.t === 'instant' || /^[\d:/ -]+$/.test(text) ? 'nowrap' : '');
 
 function longTable(table: ReportTable, lang: Lang, t: Translate): SafeHtml {
   const row = (cells: Cell[], total: boolean) =>
-    html`<tr class="${total ? 'total' : ''}">${cells.map((c) => html`<td class="${cls(c)}">${cellText(c, lang, t)}</td>`)}</tr>`;
+    html`<tr class="${total ? 'total' : ''}">${cells.map((c) => {
+      const text = cellText(c, lang, t);
+      return html`<td class="${cls(c, text)}">${text}</td>`;
+    })}</tr>`;
   return html`<table class="stat">
 <thead><tr>${table.columns.map((c) => html`<th class="${isNumeric(c.kind) ? 'num' : ''}">${textOf(c.label, lang, t)}</th>`)}</tr></thead>
 <tbody>${table.rows.map((r) => row(r, false))}${table.total ? row(table.total, true) : null}</tbody>
@@ -47,15 +63,25 @@ function longTable(table: ReportTable, lang: Lang, t: Translate): SafeHtml {
 /** 表二 / 表三 as printed in seed 004: categories across, one line per figure, 總計 last. */
 function acrossTable(table: ReportTable, lang: Lang, t: Translate): SafeHtml {
   const all = table.total ? [...table.rows, table.total] : table.rows;
-  const blocks: Cell[][][] = [];
-  for (let i = 0; i < all.length; i += ACROSS_CHUNK) blocks.push(all.slice(i, i + ACROSS_CHUNK));
+  const labels = all.map((r) => (r[0] ? cellText(r[0], lang, t) : ''));
+  const chunk = labels.every((l) => l.length <= 5) ? ACROSS_CHUNK_SHORT : ACROSS_CHUNK;
+  // Categories in blocks of `chunk`; the 總計 column always closes the last block.
+  const blocks: number[][] = [];
+  for (let i = 0; i < table.rows.length; i += chunk) blocks.push(table.rows.slice(i, i + chunk).map((_, j) => i + j));
+  if (table.total) {
+    const last = blocks[blocks.length - 1];
+    if (last) last.push(all.length - 1);
+    else blocks.push([all.length - 1]);
+  }
+  const width = (86 / (chunk + (table.total ? 1 : 0))).toFixed(2);
   return html`${blocks.map(
-    (block) => html`<table class="stat across">
-<thead><tr><th>${textOf(table.columns[0]?.label ?? { raw: '' }, lang, t)}</th>${block.map((r) => html`<th class="num">${r[0] ? cellText(r[0], lang, t) : ''}</th>`)}</tr></thead>
+    (block) => html`<table class="stat across" style="width:${(14 + block.length * Number(width)).toFixed(2)}%">
+<colgroup><col style="width:14%">${block.map(() => html`<col style="width:${width}%">`)}</colgroup>
+<thead><tr><th>${textOf(table.columns[0]?.label ?? { raw: '' }, lang, t)}</th>${block.map((i) => html`<th>${labels[i] ?? ''}</th>`)}</tr></thead>
 <tbody>${table.columns.slice(1).map(
-      (col, ci) => html`<tr><th>${textOf(col.label, lang, t)}</th>${block.map((r) => {
-        const c = r[ci + 1];
-        return html`<td class="num">${c ? cellText(c, lang, t) : ''}</td>`;
+      (col, ci) => html`<tr><th>${textOf(col.label, lang, t)}</th>${block.map((i) => {
+        const c = all[i]?.[ci + 1];
+        return html`<td class="num${table.total && i === all.length - 1 ? ' total' : ''}">${c ? cellText(c, lang, t) : ''}</td>`;
       })}</tr>`,
     )}</tbody>
 </table>`,
@@ -65,7 +91,9 @@ function acrossTable(table: ReportTable, lang: Lang, t: Translate): SafeHtml {
 const numberOf = (c: Cell | undefined): number =>
   c === undefined ? 0 : c.t === 'count' ? c.n : c.t === 'percent' ? (c.units === null ? 0 : unitsToFraction(c.units, c.decimals) * 100) : c.t === 'decimal' ? (c.value ?? 0) : 0;
 
-function chart(table: ReportTable, lang: Lang, t: Translate): SafeHtml | null {
+type ChartPlace = 'below' | 'side';
+
+function chart(table: ReportTable, lang: Lang, t: Translate, place: ChartPlace): SafeHtml | null {
   const spec = table.chart;
   if (!spec || table.rows.length === 0) return null;
   const labels = table.rows.map((r) => (r[spec.category] ? cellText(r[spec.category] as Cell, lang, t) : ''));
@@ -75,20 +103,31 @@ function chart(table: ReportTable, lang: Lang, t: Translate): SafeHtml | null {
     const decimals = table.columns[spec.series[0] ?? 0]?.kind === 'decimal' ? 2 : 0;
     return lines(labels, series, { decimals });
   }
-  const first = series[0] ?? { values: [] };
-  return labels.length > 12 && labels.every((l) => l.length <= 6) ? columns(labels, first.values) : horizontalBars(labels, first.values);
+  const values = series[0]?.values ?? [];
+  if (labels.length > 12 && labels.every((l) => l.length <= 6)) return columns(labels, values);
+  // A long list of empty categories says nothing in a chart; the table beside still lists them all.
+  const keep = labels.length > 6 ? labels.map((_, i) => (values[i] ?? 0) > 0) : labels.map(() => true);
+  return horizontalBars(
+    labels.filter((_, i) => keep[i]),
+    values.filter((_, i) => keep[i]),
+    place === 'side' ? { width: SIDE_CHART_WIDTH } : {},
+  );
 }
 
 function tableBlock(table: ReportTable, lang: Lang, t: Translate): SafeHtml {
   const notes = [...table.formulas, ...table.notes];
-  return html`<section class="stat-table" data-table="${table.id}">
-<div class="block">
+  // Small category tables print with their bars beside them, as a report page would.
+  const side = table.layout === 'long' && table.columns.length <= 3 && table.chart?.type === 'bar' && table.rows.length <= 14;
+  const block = html`<div class="block">
 <h3 class="table-title">${textOf(table.title, lang, t)}</h3>
 ${table.layout === 'across' ? acrossTable(table, lang, t) : longTable(table, lang, t)}
 ${notes.length ? html`<ul class="formulas">${notes.map((n) => html`<li>${textOf(n, lang, t)}</li>`)}</ul>` : null}
-</div>
-${chart(table, lang, t)}
-</section>`;
+</div>`;
+  if (side) {
+    const drawn = chart(table, lang, t, 'side');
+    return html`<section class="stat-table" data-table="${table.id}"><div class="pair">${block}<div class="side-chart">${drawn}</div></div></section>`;
+  }
+  return html`<section class="stat-table" data-table="${table.id}">${block}${chart(table, lang, t, 'below')}</section>`;
 }
 
 export interface ReportData {

@@ -25,10 +25,11 @@ export function niceMax(max: number): number {
 const fmt = (n: number, decimals = 0) => (decimals > 0 ? n.toFixed(decimals) : n.toLocaleString('en-US'));
 
 /** Categories down the side, one bar each: for long labels (service items, units, topics). */
-export function horizontalBars(labels: readonly string[], values: readonly number[], opts: { unit?: string; decimals?: number } = {}): SafeHtml {
+export function horizontalBars(labels: readonly string[], values: readonly number[], opts: { unit?: string; decimals?: number; width?: number } = {}): SafeHtml {
+  const width = opts.width ?? W;
   const rowH = 20;
-  const labelW = 190;
-  const barW = W - labelW - 70;
+  const labelW = Math.round(width * 0.32);
+  const barW = width - labelW - 50;
   const h = labels.length * rowH + 8;
   const max = niceMax(Math.max(0, ...values));
   const rows = labels.map((label, i) => {
@@ -41,7 +42,7 @@ export function horizontalBars(labels: readonly string[], values: readonly numbe
 <text x="${(labelW + w + 4).toFixed(1)}" y="${y + 14}" class="chart-value">${fmt(v, opts.decimals)}${opts.unit ?? ''}</text>
 </g>`;
   });
-  return html`<svg class="chart" viewBox="0 0 ${W} ${h}" width="100%" fill="#222" role="img" xmlns="http://www.w3.org/2000/svg">
+  return html`<svg class="chart" viewBox="0 0 ${width} ${h}" width="100%" fill="#222" role="img" xmlns="http://www.w3.org/2000/svg">
 <line x1="${labelW}" y1="2" x2="${labelW}" y2="${h - 2}" stroke="#999" stroke-width="0.8"></line>
 ${rows}
 </svg>`;

@@ -10,6 +10,7 @@ import { themeFor } from './theme';
 import { SessionProvider } from './session';
 import { NavProvider } from './nav';
 import { Root } from './Root';
+import { StartupGate } from '../features/safety/StartupGate';
 import { LanguageContext } from './language';
 
 const queryClient = new QueryClient({
@@ -51,7 +52,9 @@ export function App() {
           <QueryClientProvider client={queryClient}>
             <SessionProvider>
               <NavProvider>
-                <Root />
+                <StartupGate>
+                  <Root />
+                </StartupGate>
               </NavProvider>
             </SessionProvider>
           </QueryClientProvider>

@@ -5,6 +5,7 @@ import { SetupPage } from '../features/auth/SetupPage';
 import { SignInPage } from '../features/auth/SignInPage';
 import { ChangePasswordPage } from '../features/auth/ChangePasswordPage';
 import { Shell } from './Shell';
+import { SessionGuard } from '../features/safety/SessionGuard';
 import { publicPageFor } from './routes';
 
 /** First run → supervisor setup; signed out → sign-in; reset password → change it; else the shell. */
@@ -28,5 +29,9 @@ export function Root() {
   if (status.needsSetup) return <SetupPage />;
   if (!account) return <SignInPage />;
   if (account.mustChangePassword) return <ChangePasswordPage />;
-  return <Shell account={account} />;
+  return (
+    <SessionGuard account={account}>
+      <Shell account={account} />
+    </SessionGuard>
+  );
 }

@@ -29,10 +29,13 @@ import BarChartIcon from '@mui/icons-material/BarChart';
 import HistoryIcon from '@mui/icons-material/History';
 import PendingActionsIcon from '@mui/icons-material/PendingActions';
 import SwapHorizIcon from '@mui/icons-material/SwapHoriz';
+import PolicyIcon from '@mui/icons-material/Policy';
+import ShieldIcon from '@mui/icons-material/Shield';
 import { useTranslation } from 'react-i18next';
 import type { SessionAccount } from '../../../shared/api/channels/auth';
 import { homeFor } from '../../../shared/domain/roles';
 import { LanguageToggle } from '../components/LanguageToggle';
+import { LockButton } from '../features/safety/LockButton';
 import { useNav } from './nav';
 import { routesFor, type RouteDef } from './routes';
 import { useSession } from './session';
@@ -54,6 +57,8 @@ const ICONS: Record<RouteDef['icon'], typeof PhoneInTalkIcon> = {
   callLog: HistoryIcon,
   followUps: PendingActionsIcon,
   handover: SwapHorizIcon,
+  audit: PolicyIcon,
+  shield: ShieldIcon,
 };
 
 const DRAWER_WIDTH = 232;
@@ -83,6 +88,7 @@ export function Shell({ account }: { account: SessionAccount }) {
             {account.displayName} · {account.roles.map((r) => t(`roles.${r}`)).join('、')}
           </Typography>
           <LanguageToggle />
+          <LockButton />
           <Button color="inherit" startIcon={<LogoutIcon />} onClick={() => void signOut()}>
             {t('shell.signOut')}
           </Button>

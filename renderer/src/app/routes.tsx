@@ -5,7 +5,7 @@ export interface RouteDef {
   key: string;
   labelKey: string;
   roles: readonly Role[];
-  icon: 'phone' | 'school' | 'desk' | 'dashboard' | 'people' | 'list' | 'inquiry' | 'visits' | 'faq' | 'topics' | 'checkIn' | 'roster' | 'figures' | 'callLog' | 'followUps' | 'handover';
+  icon: 'phone' | 'school' | 'desk' | 'dashboard' | 'people' | 'list' | 'inquiry' | 'visits' | 'faq' | 'topics' | 'checkIn' | 'roster' | 'figures' | 'callLog' | 'followUps' | 'handover' | 'audit' | 'shield';
   page: LazyExoticComponent<ComponentType>;
 }
 
@@ -19,8 +19,11 @@ export const ROUTES: readonly RouteDef[] = [
   { key: 'counter', labelKey: 'nav.counter', roles: ['counter'], icon: 'desk', page: lazy(() => import('../features/counter/DeskPage')) },
   { key: 'counterInquiry', labelKey: 'counter:nav.inquiry', roles: ['counter'], icon: 'inquiry', page: lazy(() => import('../features/counter/InquiryPage')) },
   { key: 'admin', labelKey: 'nav.admin', roles: ['supervisor'], icon: 'dashboard', page: lazy(() => import('../features/admin/AdminHome')) },
+  { key: 'stats', labelKey: 'stats:nav', roles: ['supervisor'], icon: 'figures', page: lazy(() => import('../features/stats/StatsPage')) },
   { key: 'accounts', labelKey: 'nav.accounts', roles: ['supervisor'], icon: 'people', page: lazy(() => import('../features/admin/AccountsPage')) },
   { key: 'reference', labelKey: 'nav.reference', roles: ['supervisor'], icon: 'list', page: lazy(() => import('../features/reference/ReferencePage')) },
+  { key: 'audit', labelKey: 'safety:nav.audit', roles: ['supervisor'], icon: 'audit', page: lazy(() => import('../features/safety/AuditLogPage')) },
+  { key: 'data-safety', labelKey: 'safety:nav.dataSafety', roles: ['supervisor'], icon: 'shield', page: lazy(() => import('../features/safety/DataSafetyPage')) },
   // Hotline pages operators work in and supervisors read (issue 3); last, so a supervisor's own pages come first.
   { key: 'hotline-calls', labelKey: 'hotline:nav.calls', roles: ['operator', 'supervisor'], icon: 'callLog', page: lazy(() => import('../features/hotline/CallsPage')) },
   { key: 'hotline-followups', labelKey: 'hotline:nav.followUps', roles: ['operator', 'supervisor'], icon: 'followUps', page: lazy(() => import('../features/hotline/WorkflowPage')) },

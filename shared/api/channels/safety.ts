@@ -28,6 +28,8 @@ export interface SafetyStatus {
   keyring: KeyringInfo;
   /** weak keyring not accepted yet: the app refuses everything but the acceptance */
   blocked: boolean;
+  /** this window is locked (idle, or the screen was locked) and waits for the password */
+  locked: boolean;
 }
 
 export type StartupState =

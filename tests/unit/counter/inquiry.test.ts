@@ -22,9 +22,9 @@ async function withLectures(d: Desk) {
   const venue = d.unitId('venue', 'bureau-auditorium');
   const s1 = okValue(await d.call('coord', 'lectures:createSession', { date: '2025-03-20', startTime: '09:00', endTime: '13:00', venueId: venue, capacity: 100, kind: 'weekday', hours: 4 }));
   const s2 = okValue(await d.call('coord', 'lectures:createSession', { date: '2025-04-12', startTime: '13:30', endTime: '17:30', venueId: venue, capacity: 100, kind: 'holiday', hours: 4 }));
-  const wang = okValue(await d.call('coord', 'lectures:saveAttendee', { name: '王小明', nationalId: WANG, drugClass: 3, penaltyCount: 1 }));
-  const lee = okValue(await d.call('coord', 'lectures:saveAttendee', { name: '李大華', nationalId: LEE, drugClass: 4, penaltyCount: 2 }));
-  const roster = okValue(await d.call('coord', 'lectures:enrol', { sessionId: s1.id, attendeeIds: [wang.id, lee.id] })).roster;
+  const wang = okValue(await d.call('coord', 'lectures:saveAttendee', { name: '王小明', nationalId: WANG, birthDate: '', drugClass: 3, penaltyCount: 1 }));
+  const lee = okValue(await d.call('coord', 'lectures:saveAttendee', { name: '李大華', nationalId: LEE, birthDate: '', drugClass: 4, penaltyCount: 2 }));
+  const roster = okValue(await d.call('coord', 'lectures:enrol', { sessionId: s1.id, attendeeIds: [wang.id] })).roster;
   okValue(await d.call('coord', 'lectures:enrol', { sessionId: s2.id, attendeeIds: [lee.id] }));
   const wangEnrolment = roster.find((r) => r.attendeeId === wang.id)?.enrolmentId ?? 0;
   okValue(await d.call('coord', 'lectures:markNotified', { enrolmentIds: [wangEnrolment] }));

@@ -117,9 +117,9 @@ async function hotline(t: TestCore, ref: Scenario['ref']): Promise<void> {
   });
 }
 
-/** A valid national ID from a serial: A1234 + serial, with its check digit. */
+/** A valid national ID from a serial: A1 + a 7-digit serial, with its check digit. */
 const nationalId = (n: number) => {
-  const first9 = `A1${String(23400000 + n).padStart(8, '0')}`;
+  const first9 = `A1${String(2340000 + n).padStart(7, '0')}`;
   return first9 + checkDigitFor(first9);
 };
 
@@ -161,8 +161,8 @@ async function lectures(t: TestCore, ref: Scenario['ref']): Promise<void> {
 
   // A4: leave approved (with the LINE photo), then moved to April. A5: moved to April without leave.
   const leave = await c(t.call('coord', 'lectures:requestLeave', { enrolmentId: e1(4), reasonId: ref('leaveReason', 'sick').id, requestedOn: '', documentReceivedOn: '', note: '' }));
-  if (leave.leaveId === null) throw new Error('no leave id');
-  await c(t.call('coord', 'lectures:decideLeave', { leaveId: leave.leaveId, approve: true, documentReceivedOn: '114/3/1', note: '' }));
+  if (!leave.pendingLeave) throw new Error('no pending leave');
+  await c(t.call('coord', 'lectures:decideLeave', { leaveId: leave.pendingLeave.leaveId, approve: true, documentReceivedOn: '114/3/1', note: '' }));
   await c(t.call('coord', 'lectures:transferSession', { enrolmentId: e1(4), targetSessionId: s4.id, reason: '請假改期' }));
   await c(t.call('coord', 'lectures:transferSession', { enrolmentId: e1(5), targetSessionId: s4.id, reason: '工作' }));
   // A9: asked for leave, not decided yet.

@@ -13,7 +13,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { PrintDialog } from '../../components/PrintDialog';
 import { useReference } from '../reference/useReference';
 import { COUNTER_KEY, topicQuery, useHotkeys, useInvalidateCounter, usePresent, useTopic } from './hooks';
-import { Kbd } from './Kbd';
+import { Kbd, NO_CAPS } from './Kbd';
 import { TopicSearchList } from './TopicSearchList';
 import { TopicView } from './TopicView';
 import { VisitDialog } from './VisitDialog';
@@ -35,6 +35,8 @@ export default function DeskPage() {
   const [dialog, setDialog] = useState<'print' | 'visit' | null>(null);
   const [logged, setLogged] = useState(false);
   const [layout, setLayout] = useSlipLayout();
+  // The staff read in their own language; they may glance at the other one to read it out.
+  const [viewLang, setViewLang] = useState<Lang | null>(null);
   const searchRef = useRef<HTMLInputElement>(null);
   const topic = useTopic(openId);
   const refs = useReference();
@@ -61,6 +63,7 @@ export default function DeskPage() {
   const open = useCallback(
     (id: number) => {
       setOpenId(id);
+      setViewLang(null);
       void showVisitor(id, visitorLang);
       void queryClient.fetchQuery(topicQuery(id)).then((d) =>
         setBasket((b) => (b.some((x) => x.id === id) ? b : [...b, { id, titleZh: d.titleZh, titleEn: d.titleEn }])),
@@ -115,7 +118,7 @@ export default function DeskPage() {
         actions={
           <Stack direction="row" spacing={1} sx={{ alignItems: 'center' }}>
             <Typography variant="body2">{t('desk.visitorLang')}</Typography>
-            <ToggleButtonGroup exclusive size="small" value={visitorLang} onChange={(_, v: Lang | null) => v && chooseLang(v)} data-testid="visitor-lang">
+            <ToggleButtonGroup sx={NO_CAPS} exclusive size="small" value={visitorLang} onChange={(_, v: Lang | null) => v && chooseLang(v)} data-testid="visitor-lang">
               <ToggleButton value="zh-TW">
                 中文 <Kbd>F2</Kbd>
               </ToggleButton>
@@ -159,12 +162,18 @@ export default function DeskPage() {
           {topic.data ? (
             <Stack spacing={1.5}>
               <Stack direction="row" spacing={1} useFlexGap sx={{ alignItems: 'center', flexWrap: 'wrap' }}>
+                <Typography variant="body2">{t('desk.viewLang')}</Typography>
+                <ToggleButtonGroup exclusive size="small" sx={NO_CAPS} value={viewLang ?? staffLang} onChange={(_, v: Lang | null) => v && setViewLang(v)} aria-label={t('desk.viewLang')}>
+                  <ToggleButton value="zh-TW">中文</ToggleButton>
+                  <ToggleButton value="en">English</ToggleButton>
+                </ToggleButtonGroup>
+                <Box sx={{ flex: 1 }} />
                 <SlipLayoutToggle value={layout} onChange={setLayout} />
                 <Button variant="outlined" startIcon={<PrintIcon />} onClick={() => setDialog('print')} data-testid="print-slip">
                   {t('desk.printSlip')} <Kbd>F7</Kbd>
                 </Button>
               </Stack>
-              <TopicView topic={topic.data} lang={staffLang} unit={unit} onOpenRelated={open} />
+              <TopicView topic={topic.data} lang={viewLang ?? staffLang} unit={unit} onOpenRelated={open} />
             </Stack>
           ) : (
             <Paper variant="outlined" sx={{ p: 4, textAlign: 'center' }}>

@@ -56,8 +56,8 @@ export default function FaqPage() {
       <Paper variant="outlined" sx={{ p: 2, mb: 2 }}>
         <form onSubmit={submit} noValidate>
           <Stack direction="row" spacing={2} useFlexGap sx={{ alignItems: 'flex-start', flexWrap: 'wrap' }}>
-            <TextField label={t('faq.from')} value={typed.from} onChange={(e) => setTyped((x) => ({ ...x, from: e.target.value }))} sx={{ width: 180 }} {...fieldProps('from')} />
-            <TextField label={t('faq.to')} value={typed.to} onChange={(e) => setTyped((x) => ({ ...x, to: e.target.value }))} sx={{ width: 180 }} {...fieldProps('to')} />
+            <TextField label={t('faq.from')} value={typed.from} onChange={(e) => setTyped((x) => ({ ...x, from: e.target.value }))} sx={{ width: 200 }} {...fieldProps('from')} />
+            <TextField label={t('faq.to')} value={typed.to} onChange={(e) => setTyped((x) => ({ ...x, to: e.target.value }))} sx={{ width: 200 }} {...fieldProps('to')} />
             <Button type="submit" variant="contained">
               {t('faq.show')}
             </Button>
@@ -80,7 +80,7 @@ export default function FaqPage() {
             {data.items.map((item) => (
               <ListItem key={item.topicId} divider data-testid="faq-item" sx={{ display: 'block' }}>
                 <Stack direction="row" spacing={2} sx={{ alignItems: 'center' }}>
-                  <Typography variant="h3" component="span" sx={{ width: 48 }}>
+                  <Typography variant="h3" component="span" sx={{ width: 48 }} data-testid="faq-rank">
                     {t('faq.rank', { rank: item.rank })}
                   </Typography>
                   <Box sx={{ flex: 1, minWidth: 0 }}>

@@ -29,7 +29,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { PrintDialog } from '../../components/PrintDialog';
 import { useFieldErrors } from '../../components/useFieldErrors';
 import { useHotkeys } from './hooks';
-import { Kbd } from './Kbd';
+import { Kbd, NO_CAPS } from './Kbd';
 import { SlipLayoutToggle, slipKind, useSlipLayout } from './slipLayout';
 
 /**
@@ -116,7 +116,8 @@ export default function InquiryPage() {
             </Typography>
             <Chip label={result.maskedId} data-testid="inquiry-masked-id" />
             <Box sx={{ flex: 1 }} />
-            <ToggleButtonGroup exclusive size="small" value={first} onChange={(_, v: Lang | null) => v && setFirst(v)} aria-label={t('inquiry.slipLang')}>
+            <Typography variant="body2">{t('inquiry.slipLang')}</Typography>
+            <ToggleButtonGroup sx={NO_CAPS} exclusive size="small" value={first} onChange={(_, v: Lang | null) => v && setFirst(v)} aria-label={t('inquiry.slipLang')}>
               <ToggleButton value="zh-TW">
                 中文 <Kbd>F2</Kbd>
               </ToggleButton>

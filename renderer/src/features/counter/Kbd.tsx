@@ -13,3 +13,6 @@ export function Kbd({ children }: { children: ReactNode }) {
     </Box>
   );
 }
+
+/** Toggle buttons keep the case of what they say: 'English' and '80 mm', not 'ENGLISH' and '80 MM'. */
+export const NO_CAPS = { '& .MuiToggleButton-root': { textTransform: 'none' } } as const;

@@ -123,7 +123,7 @@ export function TopicEditor({ id, onClose }: { id: number | null; onClose(): voi
               {t('editor.missing', { count: missing.length, fields: missing.map(label).join(t('editor.listSeparator')) })}
             </Alert>
           ) : (
-            <Alert severity="info">{t('editor.complete')}</Alert>
+            <Alert severity="info">{t(base?.status === 'published' ? 'editor.completePublished' : 'editor.complete')}</Alert>
           )}
         </Stack>
         <TopicFields value={form} onChange={setForm} missing={missing} errors={errors} units={units} topics={topics} selfId={base?.id ?? null} />

@@ -56,10 +56,13 @@ export function TopicFields({
   const { lang } = useLanguage();
   const label = useFieldLabel();
   const set = <K extends keyof TopicContent>(key: K, v: TopicContent[K]) => onChange({ ...value, [key]: v });
+  const WARN = { sx: { color: 'warning.dark' } };
+  /** helper text of a field: main's refusal, else "needed before publishing", else the fallback */
   const hint = (name: string, fallback = ' ') => {
     const server = errors.field(name);
-    if (server.error) return server;
-    return { error: false, helperText: missing.includes(name as MissingField) ? t('editor.requiredHint') : fallback };
+    if (server.error) return { ...server, warn: undefined };
+    const needed = missing.includes(name as MissingField);
+    return { error: false, helperText: needed ? t('editor.requiredHint') : fallback, warn: needed ? WARN : undefined };
   };
   const textField = (f: TopicTextField, l: 'zh-TW' | 'en') => {
     const key = textKey(f, l);
@@ -74,7 +77,7 @@ export function TopicFields({
         required={REQUIRED_TEXT_FIELDS.includes(f)}
         error={h.error}
         helperText={h.helperText}
-        slotProps={{ htmlInput: { maxLength: TEXT_MAX[f], lang: l, 'data-field': key }, formHelperText: { sx: !h.error && missing.includes(key) ? { color: 'warning.dark' } : undefined } }}
+        slotProps={{ htmlInput: { maxLength: TEXT_MAX[f], lang: l, 'data-field': key }, formHelperText: h.warn }}
       />
     );
   };
@@ -101,7 +104,7 @@ export function TopicFields({
           onChange={(e) => set('unitId', e.target.value === '' ? null : Number(e.target.value))}
           error={unitHint.error}
           helperText={unitHint.helperText}
-          slotProps={{ htmlInput: { 'data-field': 'unitId' } }}
+          slotProps={{ htmlInput: { 'data-field': 'unitId' }, formHelperText: unitHint.warn }}
         >
           <MenuItem value="">{t('editor.noUnit')}</MenuItem>
           {units.map((u) => (
@@ -120,7 +123,7 @@ export function TopicFields({
           error={urlHint.error}
           helperText={urlHint.helperText}
           placeholder="https://dsacp.kcg.gov.tw/"
-          slotProps={{ htmlInput: { maxLength: 500, inputMode: 'url', 'data-field': 'webUrl' } }}
+          slotProps={{ htmlInput: { maxLength: 500, inputMode: 'url', 'data-field': 'webUrl' }, formHelperText: urlHint.warn }}
         />
       </Grid>
       <Grid size={12}>

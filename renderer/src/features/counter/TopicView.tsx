@@ -56,7 +56,7 @@ export function TopicView({
       </Box>
       {topic.webUrl && (
         <Typography sx={{ mt: 1.5, wordBreak: 'break-all' }} variant="body2">
-          {tl('fields.webUrl')}: {topic.webUrl}
+          {tl('desk.webLine', { url: topic.webUrl })}
         </Typography>
       )}
       {topic.related.length > 0 && (

@@ -23,6 +23,7 @@ import {
 } from '@mui/material';
 import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
+import { NO_CAPS } from './Kbd';
 import type { Lang } from '../../../../shared/api/common';
 import type { TopicLink } from '../../../../shared/api/channels/counter';
 import { VISIT_OUTCOMES, type Visit, type VisitOutcome } from '../../../../shared/domain/counter';
@@ -95,7 +96,7 @@ export function VisitDialog({ draft, onClose, onLogged }: { draft: VisitDraft; o
             />
             <Box>
               <FormLabel>{t('visit.lang')}</FormLabel>
-              <ToggleButtonGroup exclusive size="small" value={lang} onChange={(_, v: Lang | null) => v && setLang(v)} sx={{ ml: 2 }}>
+              <ToggleButtonGroup exclusive size="small" value={lang} onChange={(_, v: Lang | null) => v && setLang(v)} sx={{ ml: 2, ...NO_CAPS }}>
                 <ToggleButton value="zh-TW">中文</ToggleButton>
                 <ToggleButton value="en">English</ToggleButton>
               </ToggleButtonGroup>
@@ -143,7 +144,14 @@ export function VisitDialog({ draft, onClose, onLogged }: { draft: VisitDraft; o
               </Box>
               {errors.message('satisfaction') && <FormHelperText error>{errors.message('satisfaction')}</FormHelperText>}
             </Box>
-            <TextField label={t('visit.note')} value={note} onChange={(e) => setNote(e.target.value)} {...errors.field('note')} slotProps={{ htmlInput: { maxLength: 500 } }} />
+            <TextField
+              label={t('visit.note')}
+              value={note}
+              onChange={(e) => setNote(e.target.value)}
+              error={errors.field('note').error}
+              helperText={errors.message('note') ?? t('visit.noteHint')}
+              slotProps={{ htmlInput: { maxLength: 500 } }}
+            />
             {errors.general && <Alert severity="error">{errors.general}</Alert>}
           </Stack>
         </DialogContent>

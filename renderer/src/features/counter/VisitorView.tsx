@@ -8,28 +8,33 @@ import { api, unwrap } from '../../app/api';
 /** How often the visitor screen asks what to show; IPC to main is cheap, a second feels instant. */
 const POLL_MS = 1000;
 
-function Field({ label, value }: { label: string; value: string }) {
+// Sizes follow the window, so a whole topic fits the screen turned toward the visitor,
+// whether that is a small monitor or a large one, without anyone scrolling it.
+const TEXT = 'clamp(1.05rem, 1.55vw, 2rem)';
+const LABEL = 'clamp(0.9rem, 1.15vw, 1.5rem)';
+
+function Field({ label, value, strong = false }: { label: string; value: string; strong?: boolean }) {
   if (!value) return null;
   return (
-    <Box sx={{ breakInside: 'avoid', mb: 3 }}>
-      <Typography sx={{ fontSize: '1.4rem', fontWeight: 700, color: 'primary.main' }}>{label}</Typography>
-      <Typography sx={{ fontSize: '1.9rem', lineHeight: 1.45, whiteSpace: 'pre-line' }}>{value}</Typography>
+    <Box sx={{ mb: 2.5 }}>
+      <Typography sx={{ fontSize: LABEL, fontWeight: 700, color: 'primary.main' }}>{label}</Typography>
+      <Typography sx={{ fontSize: TEXT, lineHeight: 1.45, whiteSpace: 'pre-line', fontWeight: strong ? 700 : 400 }}>{value}</Typography>
     </Box>
   );
 }
 
 function TopicScreen({ topic, t }: { topic: VisitorTopic; t: (key: string, p?: Record<string, string>) => string }) {
   return (
-    <Box sx={{ p: 5 }}>
-      <Typography component="h1" sx={{ fontSize: '3.2rem', fontWeight: 700, lineHeight: 1.25, mb: 3 }} data-testid="visitor-title">
+    <Box sx={{ p: 'clamp(16px, 2.5vw, 48px)' }}>
+      <Typography component="h1" sx={{ fontSize: 'clamp(1.8rem, 3vw, 3.6rem)', fontWeight: 700, lineHeight: 1.2, mb: 2 }} data-testid="visitor-title">
         {topic.title}
       </Typography>
       {topic.unit && (
-        <Stack direction="row" spacing={2} sx={{ mb: 4, p: 2.5, borderRadius: 2, bgcolor: 'primary.main', color: 'primary.contrastText', alignItems: 'center' }}>
-          <PlaceIcon sx={{ fontSize: '3rem' }} />
+        <Stack direction="row" spacing={2} sx={{ alignItems: 'center', mb: 3, px: 2.5, py: 1.5, borderRadius: 2, bgcolor: 'primary.main', color: 'primary.contrastText' }}>
+          <PlaceIcon sx={{ fontSize: 'clamp(2rem, 3vw, 3.5rem)' }} />
           <Box>
-            <Typography sx={{ fontSize: '1.3rem' }}>{t('visitor.goTo')}</Typography>
-            <Typography sx={{ fontSize: '2.2rem', fontWeight: 700 }} data-testid="visitor-unit">
+            <Typography sx={{ fontSize: LABEL }}>{t('visitor.goTo')}</Typography>
+            <Typography sx={{ fontSize: 'clamp(1.3rem, 2.1vw, 2.6rem)', fontWeight: 700 }} data-testid="visitor-unit">
               {[topic.unit.name, topic.unit.floorRoom, topic.unit.extension ? t('desk.extension', { ext: topic.unit.extension }) : '']
                 .filter(Boolean)
                 .join(' · ')}
@@ -37,22 +42,26 @@ function TopicScreen({ topic, t }: { topic: VisitorTopic; t: (key: string, p?: R
           </Box>
         </Stack>
       )}
-      <Box sx={{ display: 'flex', gap: 5, alignItems: 'flex-start' }}>
-        <Box sx={{ flex: 1, columnCount: { xs: 1, xl: 2 }, columnGap: 6 }}>
+      <Box sx={{ display: 'grid', gridTemplateColumns: { xs: '1fr', md: '3fr 2fr' }, gap: 'clamp(16px, 3vw, 56px)' }}>
+        <Box>
           <Field label={t('fields.summary')} value={topic.summary} />
-          <Field label={t('fields.documents')} value={topic.documents} />
           <Field label={t('fields.eligibility')} value={topic.eligibility} />
+        </Box>
+        <Box>
+          <Field label={t('fields.documents')} value={topic.documents} strong />
           <Field label={t('fields.timeLimit')} value={topic.timeLimit} />
           <Field label={t('fields.hours')} value={topic.hours} />
           <Field label={t('fields.contact')} value={topic.contact} />
+          {topic.qr && (
+            <Stack direction="row" spacing={2} sx={{ alignItems: 'center' }}>
+              <Box component="img" src={topic.qr} alt="" sx={{ width: 'clamp(120px, 13vw, 260px)', height: 'clamp(120px, 13vw, 260px)' }} />
+              <Box>
+                <Typography sx={{ fontSize: LABEL }}>{t('visitor.scan')}</Typography>
+                <Typography sx={{ fontSize: '1rem', wordBreak: 'break-all' }}>{topic.webUrl}</Typography>
+              </Box>
+            </Stack>
+          )}
         </Box>
-        {topic.qr && (
-          <Box sx={{ width: 300, textAlign: 'center', flexShrink: 0 }}>
-            <Box component="img" src={topic.qr} alt="" sx={{ width: 280, height: 280 }} />
-            <Typography sx={{ fontSize: '1.3rem' }}>{t('visitor.scan')}</Typography>
-            <Typography sx={{ fontSize: '1rem', wordBreak: 'break-all' }}>{topic.webUrl}</Typography>
-          </Box>
-        )}
       </Box>
     </Box>
   );

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { ToggleButton, ToggleButtonGroup } from '@mui/material';
 import { useTranslation } from 'react-i18next';
+import { NO_CAPS } from './Kbd';
 
 export type SlipLayout = 'a4' | 'receipt';
 
@@ -27,7 +28,7 @@ export const slipKind = (base: 'counter.slip' | 'counter.statusSlip', layout: Sl
 export function SlipLayoutToggle({ value, onChange }: { value: SlipLayout; onChange(l: SlipLayout): void }) {
   const { t } = useTranslation('counter');
   return (
-    <ToggleButtonGroup exclusive size="small" value={value} onChange={(_, v: SlipLayout | null) => v && onChange(v)} aria-label={t('desk.layout')}>
+    <ToggleButtonGroup sx={NO_CAPS} exclusive size="small" value={value} onChange={(_, v: SlipLayout | null) => v && onChange(v)} aria-label={t('desk.layout')}>
       <ToggleButton value="a4">{t('desk.layoutA4')}</ToggleButton>
       <ToggleButton value="receipt">{t('desk.layoutReceipt')}</ToggleButton>
     </ToggleButtonGroup>

@@ -121,7 +121,7 @@ export function CallFilters({ onSearch, textRef, serverErrors }: { onSearch(q: C
         <RefFilter kind="callerType" label={t('fields.callerType')} value={form.callerTypeId} onChange={set('callerTypeId', true)} />
         <RefFilter kind="serviceItem" label={t('fields.serviceItems')} value={form.serviceItemId} onChange={set('serviceItemId', true)} />
         <FlagFilter value={form.flag} onChange={set('flag', true)} />
-        <TextField select label={t('referrals.statusLabel')} value={form.referralStatus} onChange={(e) => set('referralStatus', true)(e.target.value)}>
+        <TextField select label={t('calls.referralStatus')} value={form.referralStatus} onChange={(e) => set('referralStatus', true)(e.target.value)}>
           <MenuItem value="">{t('calls.any')}</MenuItem>
           {REFERRAL_STATUSES.map((s) => (
             <MenuItem key={s} value={s}>

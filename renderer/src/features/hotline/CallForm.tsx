@@ -58,55 +58,45 @@ export function CallForm({ value, onChange, errors, mode, onEndCall, onOpenCall,
           {m}
         </Alert>
       ))}
-      <Paper variant="outlined" sx={{ p: 2 }}>
-        <Grid container spacing={1} sx={{ alignItems: 'flex-start' }}>
-          <Grid size={{ xs: 12, md: 3 }}>
-            <FormControl component="fieldset">
-              <FormLabel component="legend">{t('fields.direction')}</FormLabel>
-              <RadioGroup row value={value.direction} onChange={(e) => set('direction', e.target.value as Direction)}>
-                {DIRECTIONS.map((d) => (
-                  <FormControlLabel key={d} value={d} control={<Radio size="small" />} label={t(`direction.${d}`)} />
-                ))}
-              </RadioGroup>
-            </FormControl>
-          </Grid>
-          <Grid size={{ xs: 6, md: 1.5 }}>
-            <TextField {...text('startDate')} />
-          </Grid>
-          <Grid size={{ xs: 6, md: 1 }}>
-            <TextField {...text('startTime')} />
-          </Grid>
-          <Grid size={{ xs: 6, md: 1.5 }}>
-            <TextField {...text('endDate')} />
-          </Grid>
-          <Grid size={{ xs: 6, md: 1 }}>
-            <TextField {...text('endTime')} />
-          </Grid>
-          <Grid size={{ xs: 6, md: 2 }} sx={{ pt: 0.5 }}>
-            {!ended && value.startStamp && <Running since={value.startStamp} />}
-            {!ended && onEndCall && (
+      <Paper variant="outlined" sx={{ p: 2, display: 'flex', gap: 1.5, flexWrap: 'wrap', alignItems: 'flex-start' }}>
+        <FormControl component="fieldset">
+          <FormLabel component="legend">{t('fields.direction')}</FormLabel>
+          <RadioGroup row value={value.direction} onChange={(e) => set('direction', e.target.value as Direction)}>
+            {DIRECTIONS.map((d) => (
+              <FormControlLabel key={d} value={d} control={<Radio size="small" />} label={t(`direction.${d}`)} />
+            ))}
+          </RadioGroup>
+        </FormControl>
+        <TextField {...text('startDate')} sx={{ width: 140 }} />
+        <TextField {...text('startTime')} sx={{ width: 110 }} />
+        <TextField {...text('endDate')} sx={{ width: 140 }} />
+        <TextField {...text('endTime')} sx={{ width: 110 }} />
+        {!ended && (
+          <Stack spacing={0.5} sx={{ alignItems: 'flex-start' }}>
+            {value.startStamp && <Running since={value.startStamp} />}
+            {onEndCall && (
               <Button size="small" color="error" variant="outlined" startIcon={<CallEndIcon />} onClick={onEndCall}>
                 {t('form.endCall')} (F4)
               </Button>
             )}
-          </Grid>
-          <Grid size={{ xs: 6, md: 2 }}>
-            <TextField
-              select
-              name="operatorId"
-              label={t('fields.operator')}
-              value={value.operatorId ?? ''}
-              onChange={(e) => set('operatorId', e.target.value === '' ? null : Number(e.target.value))}
-              {...errors.field('operatorId')}
-            >
-              {operators.map((s) => (
-                <MenuItem key={s.id} value={s.id}>
-                  {s.displayName}
-                </MenuItem>
-              ))}
-            </TextField>
-          </Grid>
-        </Grid>
+          </Stack>
+        )}
+        <Box sx={{ flex: 1 }} />
+        <TextField
+          select
+          name="operatorId"
+          label={t('fields.operator')}
+          value={value.operatorId ?? ''}
+          onChange={(e) => set('operatorId', e.target.value === '' ? null : Number(e.target.value))}
+          sx={{ width: 200 }}
+          {...errors.field('operatorId')}
+        >
+          {operators.map((s) => (
+            <MenuItem key={s.id} value={s.id}>
+              {s.displayName}
+            </MenuItem>
+          ))}
+        </TextField>
       </Paper>
       <Grid container spacing={2}>
         <Grid size={{ xs: 12, md: 7 }}>

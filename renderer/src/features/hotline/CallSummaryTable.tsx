@@ -9,10 +9,12 @@ interface Props {
   rows: readonly CallSummary[];
   onOpen(id: number): void;
   dense?: boolean;
+  /** what an empty list says (default: nothing matches the filters) */
+  emptyText?: string;
 }
 
 /** Calls newest first; a row opens with a click or Enter (rows are in the tab order). */
-export function CallSummaryTable({ rows, onOpen, dense }: Props) {
+export function CallSummaryTable({ rows, onOpen, dense, emptyText }: Props) {
   const { t } = useTranslation('hotline');
   const { lang } = useLanguage();
   const name = useRefNames();
@@ -20,7 +22,7 @@ export function CallSummaryTable({ rows, onOpen, dense }: Props) {
   if (rows.length === 0) {
     return (
       <Typography color="text.secondary" sx={{ p: 2 }} data-testid="calls-empty">
-        {t('calls.empty')}
+        {emptyText ?? t('calls.empty')}
       </Typography>
     );
   }

@@ -13,17 +13,23 @@ import { PageHeader } from '../../components/PageHeader';
 import { PrintDialog } from '../../components/PrintDialog';
 import { useFieldErrors } from '../../components/useFieldErrors';
 import { HandoverSummaryView } from './HandoverSummaryView';
-import { HOTLINE_KEY, hotlineKey, useRefNames } from './queries';
+import { PendingHandover } from './PendingHandover';
+import { HOTLINE_KEY, hotlineKey, useOverview, useRefNames } from './queries';
 import { ShortcutHelp } from './ShortcutHelp';
 import { useHotlineKeys } from './useHotlineKeys';
 
 type Which = 'current' | 'previous';
 
+const JUST_CHANGED_MS = 60 * 60_000;
+
 /** The operator closes the shift: the summary as it stands, notes for the next shift, save and print. */
 function Composer({ onSaved }: { onSaved(id: number): void }) {
   const { t } = useTranslation('hotline');
   const queryClient = useQueryClient();
-  const [which, setWhich] = useState<Which>('current');
+  const overview = useOverview().data;
+  const [chosen, setWhich] = useState<Which | null>(null);
+  // Writing the handover just after the shift changed means the shift that just ended.
+  const which: Which = chosen ?? (overview && Date.now() - Date.parse(overview.windowStart) < JUST_CHANGED_MS ? 'previous' : 'current');
   const [notes, setNotes] = useState('');
   const preview = useQuery({ queryKey: hotlineKey('handoverPreview', which), queryFn: () => unwrap(api().hotline.handoverPreview({ which })), staleTime: 0 });
   const save = useMutation({
@@ -77,6 +83,7 @@ export default function HandoverPage() {
   return (
     <Box>
       <PageHeader title={t('handover.title')} subtitle={t('handover.subtitle')} />
+      {isOperator && <PendingHandover />}
       {isOperator && (
         <Composer
           onSaved={(id) => {

@@ -36,8 +36,11 @@ export function HandoverSummaryView({ summary: s }: { summary: HandoverSummary }
         <Grid size={{ xs: 6, md: 2 }}>
           <Figure label={t('kind.service')} value={s.serviceCalls} testId="handover-service" />
         </Grid>
+        <Grid size={{ xs: 6, md: 2 }}>
+          <Figure label={t('kind.nonService')} value={s.nonServiceCalls} testId="handover-non-service" />
+        </Grid>
         {s.nonServiceByType.map((c) => (
-          <Grid key={c.typeId} size={{ xs: 6, md: 2 }}>
+          <Grid key={c.typeId} size={{ xs: 6, md: 1.5 }}>
             <Figure label={name(c.typeId)} value={c.count} testId={`handover-type-${c.typeId}`} />
           </Grid>
         ))}

@@ -4,6 +4,7 @@ import SaveIcon from '@mui/icons-material/Save';
 import { useTranslation } from 'react-i18next';
 import { formatTime } from '../../../../shared/lib/time';
 import { CallForm } from './CallForm';
+import { problemsOf } from './formConvert';
 import { useFormErrors } from './formErrors';
 import { useRefNames } from './queries';
 import type { DeskDraft, useDraftDesk } from './useDraftDesk';
@@ -41,7 +42,8 @@ export function OpenCalls({ desk, notesRef, onSave, onOpenCall }: Props) {
   const [confirm, setConfirm] = useState(false);
   const drafts = desk.drafts ?? [];
   const active = desk.active;
-  const errors = useFormErrors(active?.problems ?? []);
+  // A refused autosave (e.g. a note over the limit) is shown at its field like a refused save.
+  const errors = useFormErrors([...(active?.problems ?? []), ...problemsOf(active?.save.error ?? null)]);
   if (!active) return null;
 
   const label = (d: DeskDraft, i: number) => {
@@ -65,9 +67,9 @@ export function OpenCalls({ desk, notesRef, onSave, onOpenCall }: Props) {
           {t('desk.saveCall')} (Ctrl+Enter)
         </Button>
       </Paper>
-      {errors.count > 0 && (
+      {active.problems.length > 0 && (
         <Alert severity="error" sx={{ mb: 2 }} data-testid="save-refused">
-          {t('desk.notSaved', { count: errors.count })}
+          {t('desk.notSaved', { count: active.problems.length })}
         </Alert>
       )}
       <CallForm

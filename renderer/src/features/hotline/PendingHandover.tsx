@@ -29,7 +29,7 @@ export function PendingHandover() {
       sx={{ mb: 2, '& .MuiAlert-message': { width: '100%' } }}
       data-testid="pending-handover"
       action={
-        <Button variant="contained" size="small" onClick={() => ack.mutate(h.id)} disabled={ack.isPending}>
+        <Button variant="contained" size="small" onClick={() => ack.mutate(h.id)} disabled={ack.isPending} sx={{ whiteSpace: 'nowrap' }}>
           {t('handover.acknowledge')}
         </Button>
       }

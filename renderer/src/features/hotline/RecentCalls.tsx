@@ -20,7 +20,7 @@ export function RecentCalls({ onOpen }: { onOpen(id: number): void }) {
       <Typography variant="h3" component="h2" sx={{ mb: 1 }}>
         {t('desk.recent')}
       </Typography>
-      <CallSummaryTable dense rows={rows} onOpen={onOpen} />
+      <CallSummaryTable dense rows={rows} onOpen={onOpen} emptyText={t('desk.noCallsYet')} />
     </Paper>
   );
 }

@@ -85,6 +85,15 @@ export function useDraftDesk() {
     [patch],
   );
 
+  // A reload or close within the debounce delay: send what is waiting right away.
+  useEffect(() => {
+    const onHide = () => {
+      for (const id of [...timers.current.keys()]) void flush(id);
+    };
+    window.addEventListener('pagehide', onHide);
+    return () => window.removeEventListener('pagehide', onHide);
+  }, [flush]);
+
   const update = useCallback(
     (id: number, change: (p: DraftPayload) => DraftPayload) => {
       const current = payloads.current.get(id);
@@ -156,11 +165,14 @@ export function useDraftDesk() {
     [forget],
   );
 
+  const active = drafts?.find((d) => d.id === activeId) ?? drafts?.[0] ?? null;
+  const activeDraftId = active?.id ?? null;
+
   /** Alt+digit: an untouched open call becomes the non-service record, otherwise a new one is logged. */
   const quickCall = useCallback(
     async (typeId: number): Promise<CallDetail> => {
-      const active = activeId !== null ? payloads.current.get(activeId) : undefined;
-      const draftId = active && activeId !== null && untouched(active) ? activeId : null;
+      const payload = activeDraftId !== null ? payloads.current.get(activeDraftId) : undefined;
+      const draftId = payload && untouched(payload) ? activeDraftId : null;
       if (draftId !== null) {
         window.clearTimeout(timers.current.get(draftId));
         await chains.current.get(draftId);
@@ -170,9 +182,8 @@ export function useDraftDesk() {
       await queryClient.invalidateQueries({ queryKey: HOTLINE_KEY });
       return detail;
     },
-    [activeId, forget, queryClient],
+    [activeDraftId, forget, queryClient],
   );
 
-  const active = drafts?.find((d) => d.id === activeId) ?? drafts?.[0] ?? null;
   return { drafts, active, setActiveId, loadError, start, update, endCall, saveCall, discard, quickCall };
 }

@@ -1,0 +1,67 @@
+import { Box } from '@mui/material';
+import { BarChart } from '@mui/x-charts/BarChart';
+import { LineChart } from '@mui/x-charts/LineChart';
+import { cellText, type Cell, type ReportTable } from '../../../../shared/domain/reportTable';
+import { unitsToFraction } from '../../../../shared/lib/percent';
+import { currentLang } from '../../app/i18n';
+import { useTranslation } from 'react-i18next';
+import { useTextOf } from './useStats';
+
+const valueOf = (c: Cell | undefined): number =>
+  c === undefined ? 0 : c.t === 'count' ? c.n : c.t === 'percent' ? (c.units === null ? 0 : unitsToFraction(c.units, c.decimals) * 100) : c.t === 'decimal' ? (c.value ?? 0) : 0;
+
+/**
+ * The table's chart (its ChartSpec) with @mui/x-charts. Bars carry their value as a label,
+ * and the table stays beside the chart, so no number is only a shape.
+ */
+export function StatChart({ table }: { table: ReportTable }) {
+  const { t } = useTranslation();
+  const tx = useTextOf();
+  const spec = table.chart;
+  if (!spec || table.rows.length === 0) return null;
+  const lang = currentLang();
+  const labels = table.rows.map((r) => cellText(r[spec.category] ?? { t: 'text', text: { raw: '' } }, lang, (k, p) => t(k, p ?? {})));
+  const series = spec.series.map((col) => ({ label: tx(table.columns[col]?.label ?? { raw: '' }), data: table.rows.map((r) => valueOf(r[col])) }));
+  if (series.every((s) => s.data.every((v) => v === 0))) return null;
+
+  if (spec.type === 'line') {
+    return (
+      <Box data-testid={`chart-${table.id}`}>
+        <LineChart
+          height={260}
+          skipAnimation
+          xAxis={[{ scaleType: 'point', data: labels }]}
+          series={series.map((s) => ({ ...s, showMark: true }))}
+          margin={{ left: 8, right: 16 }}
+        />
+      </Box>
+    );
+  }
+  const across = labels.length > 12 && labels.every((l) => l.length <= 6);
+  if (across) {
+    return (
+      <Box data-testid={`chart-${table.id}`}>
+        <BarChart
+          height={240}
+          skipAnimation
+          hideLegend
+          xAxis={[{ scaleType: 'band', data: labels }]}
+          series={series.slice(0, 1).map((s) => ({ ...s, barLabel: (item) => (item.value ? String(item.value) : null), barLabelPlacement: 'outside' as const }))}
+        />
+      </Box>
+    );
+  }
+  return (
+    <Box data-testid={`chart-${table.id}`}>
+      <BarChart
+        layout="horizontal"
+        height={Math.max(140, labels.length * 30 + 50)}
+        skipAnimation
+        hideLegend={series.length < 2}
+        yAxis={[{ scaleType: 'band', data: labels, width: 150 }]}
+        series={series.map((s) => ({ ...s, barLabel: 'value' as const, barLabelPlacement: 'outside' as const }))}
+        margin={{ right: 36 }}
+      />
+    </Box>
+  );
+}
