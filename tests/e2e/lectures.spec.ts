@@ -1,3 +1,6 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { test, expect, type Desk } from './harness';
 import type { Page } from '@playwright/test';
 import { pdfText } from '../support/pdf';
@@ -37,6 +40,8 @@ async function savePdf(page: Page): Promise<string> {
   await expect(page.getByTestId('print-done')).toBeVisible({ timeout: 30_000 });
   const file = ((await page.getByTestId('print-done').textContent()) ?? '').replace(/^已儲存：/, '');
   await page.getByRole('button', { name: '關閉' }).click();
+  // A copy outside the fixture's folder (removed after the test) for a person to look at.
+  fs.copyFileSync(file, path.join(os.tmpdir(), `lectures-e2e-${path.basename(file)}`));
   return file;
 }
 
@@ -237,6 +242,16 @@ test('roster of 50 → enrol → notices → check-in by name, ID and scanner �
   expect(certs).toContain(people[0]!.name);
   expect(certs).toContain(walkIn.name);
   expect([...certs.matchAll(/證明字號：(\d{8})/g)].length).toBe(6);
+
+  // 8. 新心小棧: a consultation with someone who attended.
+  await page.getByLabel('受講習人（已報到）').click();
+  await page.getByRole('option', { name: people[3]!.name }).click();
+  await page.getByLabel('諮詢類別').click();
+  await page.getByRole('option', { name: '工作' }).click();
+  await page.getByLabel('簡要紀錄').fill('想了解就業輔導');
+  await page.getByTestId('counselling-save').click();
+  await expect(page.getByTestId('counselling')).toContainText('想了解就業輔導');
+  await expect(page.getByTestId('rate-counselling')).toContainText('16.7%');
 
   // due 49 (48 + the walk-in), approved leave 1, moved out 2 → 6 ÷ 46
   await expect(page.getByTestId('rate-attendance')).toContainText('出席 6 ÷（應到 49 − 核准請假 1 − 轉出 2）= 6 ÷ 46');

@@ -63,6 +63,19 @@ describe('guidance slip', () => {
     }
   });
 
+  it('each layout remembers its own printer: the receipt goes back to the receipt printer, A4 to the office one', async () => {
+    const d = await newDesk();
+    const params = { topicId: d.topicId('hotline') };
+    okValue(await d.call('desk', 'print:run', { kind: 'counter.slip80', params, lang: 'zh-TW', target: { mode: 'printer', deviceName: 'Receipt-80', copies: 1 } }));
+    okValue(await d.call('desk', 'print:run', { kind: 'counter.slip', params, lang: 'zh-TW', target: { mode: 'printer', deviceName: 'HP-Counter', copies: 2 } }));
+    expect(okValue(await d.call('desk', 'print:preview', { kind: 'counter.slip80', params, lang: 'zh-TW' })).lastPrinter).toBe('Receipt-80');
+    expect(okValue(await d.call('desk', 'print:preview', { kind: 'counter.slip', params, lang: 'zh-TW' })).lastPrinter).toBe('HP-Counter');
+    expect(d.printHost.printed.map((p) => [p.doc.format, p.options.deviceName, p.options.copies])).toEqual([
+      ['receipt80', 'Receipt-80', 1],
+      ['a4', 'HP-Counter', 2],
+    ]);
+  });
+
   it('counter staff print published topics only; a supervisor may proof a draft; an unknown topic is refused at the parameter', async () => {
     const d = await newDesk();
     const draft = okValue(await d.call('admin', 'counter:createTopic', { titleZh: '草稿主題', titleEn: 'Draft topic' }));

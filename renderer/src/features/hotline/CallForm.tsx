@@ -47,6 +47,8 @@ export function CallForm({ value, onChange, errors, mode, onEndCall, onOpenCall,
     label: t(`fields.${key}`),
     value: value[key],
     onChange: (e: { target: { value: string } }) => set(key, e.target.value),
+    // Narrow date and time boxes: the label sits on the border so it is never cut off.
+    slotProps: key === 'phone' ? { htmlInput: { inputMode: 'tel' as const } } : { inputLabel: { shrink: true } },
     ...errors.field(key),
   });
   const ended = value.endTime.trim() !== '' || value.endDate.trim() !== '';
@@ -67,10 +69,10 @@ export function CallForm({ value, onChange, errors, mode, onEndCall, onOpenCall,
             ))}
           </RadioGroup>
         </FormControl>
-        <TextField {...text('startDate')} sx={{ width: 140 }} />
-        <TextField {...text('startTime')} sx={{ width: 110 }} />
-        <TextField {...text('endDate')} sx={{ width: 140 }} />
-        <TextField {...text('endTime')} sx={{ width: 110 }} />
+        <TextField {...text('startDate')} sx={{ width: 125 }} />
+        <TextField {...text('startTime')} sx={{ width: 92 }} />
+        <TextField {...text('endDate')} sx={{ width: 125 }} />
+        <TextField {...text('endTime')} sx={{ width: 92 }} />
         {!ended && (
           <Stack spacing={0.5} sx={{ alignItems: 'flex-start' }}>
             {value.startStamp && <Running since={value.startStamp} />}
@@ -88,7 +90,7 @@ export function CallForm({ value, onChange, errors, mode, onEndCall, onOpenCall,
           label={t('fields.operator')}
           value={value.operatorId ?? ''}
           onChange={(e) => set('operatorId', e.target.value === '' ? null : Number(e.target.value))}
-          sx={{ width: 200 }}
+          sx={{ width: 180 }}
           {...errors.field('operatorId')}
         >
           {operators.map((s) => (
@@ -133,7 +135,7 @@ export function CallForm({ value, onChange, errors, mode, onEndCall, onOpenCall,
               <RefSelect kind="ageGroup" name="ageGroupId" label={t('fields.ageGroup')} value={value.ageGroupId} onChange={(id) => set('ageGroupId', id)} error={errors.message('ageGroupId')} />
               <RefAutocomplete kind="district" name="districtId" label={t('fields.district')} value={value.districtId} onChange={(id) => set('districtId', id)} error={errors.message('districtId')} />
             </Box>
-            <TextField {...text('phone')} slotProps={{ htmlInput: { inputMode: 'tel' } }} />
+            <TextField {...text('phone')} />
             <RepeatCallerBanner phone={value.phone} excludeCallId={excludeCallId} onOpenCall={onOpenCall} />
             <Box sx={{ mt: 1 }}>
               <RefChecks kind="serviceItem" label={t('fields.serviceItems')} value={value.serviceItemIds} onChange={(ids) => set('serviceItemIds', ids)} error={errors.message('serviceItemIds')} />

@@ -173,7 +173,7 @@ export default function CheckInPage() {
                 }}
                 slotProps={{ htmlInput: { 'data-testid': 'checkin-search', autoComplete: 'off', spellCheck: false, style: { fontSize: 22 } } }}
               />
-              <ToggleButtonGroup exclusive size="small" value={mode} onChange={(_, v: 'in' | 'out' | null) => v && setMode(v)}>
+              <ToggleButtonGroup exclusive size="small" sx={{ whiteSpace: 'nowrap' }} value={mode} onChange={(_, v: 'in' | 'out' | null) => v && setMode(v)}>
                 <ToggleButton value="in">{t('checkin.modeIn')}</ToggleButton>
                 <ToggleButton value="out">{t('checkin.modeOut')}</ToggleButton>
               </ToggleButtonGroup>

@@ -1,5 +1,5 @@
 import { useRef, useState } from 'react';
-import { Alert, Box, Button, Chip, Dialog, DialogActions, DialogContent, DialogTitle, Stack, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
+import { alpha, Alert, Box, Button, Chip, Dialog, DialogActions, DialogContent, DialogTitle, Stack, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
 import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { MAX_IMPORT_BYTES } from '../../../../shared/api/channels/lectures';
@@ -113,7 +113,7 @@ export function ImportDialog({ onClose }: { onClose(): void }) {
                   </TableHead>
                   <TableBody>
                     {preview.rows.map((r) => (
-                      <TableRow key={r.rowNo} sx={{ bgcolor: r.errors.length ? 'error.light' : undefined }} data-testid="import-row" data-bad={r.errors.length > 0}>
+                      <TableRow key={r.rowNo} sx={{ bgcolor: r.errors.length ? (th) => alpha(th.palette.error.main, 0.08) : undefined, '& td': { verticalAlign: 'top' }, '& td:not(:last-child)': { whiteSpace: 'nowrap' } }} data-testid="import-row" data-bad={r.errors.length > 0}>
                         <TableCell>{r.rowNo}</TableCell>
                         <TableCell>{r.name}</TableCell>
                         <TableCell sx={{ fontFamily: 'monospace' }}>{r.maskedId}</TableCell>

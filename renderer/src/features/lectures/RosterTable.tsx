@@ -63,6 +63,10 @@ export function RosterTable({ session, roster, onPrint }: { session: SessionSumm
     },
   });
   const errors = useFieldErrors(apiErrorOf(bulk.error), []);
+  const print = (kind: string, params: Record<string, unknown>, markNotified?: number[]) => {
+    setMenu(null);
+    onPrint(kind, params, markNotified);
+  };
   const can = (to: EnrolmentStatus) => pickedRows.length > 0 && pickedRows.every((r) => canTransition(r.status, to));
   const count = (key: keyof typeof FILTERS) => {
     const list = FILTERS[key];
@@ -165,17 +169,17 @@ export function RosterTable({ session, roster, onPrint }: { session: SessionSumm
             </MenuItem>
           ),
           menu.row.status === 'transferredCity' && (
-            <MenuItem key="letter" onClick={() => onPrint('lectures.transferLetter', { enrolmentId: menu.row.enrolmentId, fullId: true })}>
+            <MenuItem key="letter" onClick={() => print('lectures.transferLetter', { enrolmentId: menu.row.enrolmentId, fullId: true })}>
               {t('roster.menu.transferLetter')}
             </MenuItem>
           ),
           menu.row.status === 'completed' && (
-            <MenuItem key="cert" onClick={() => onPrint('lectures.certificate', { sessionId: session.id, enrolmentIds: [menu.row.enrolmentId] })}>
+            <MenuItem key="cert" onClick={() => print('lectures.certificate', { sessionId: session.id, enrolmentIds: [menu.row.enrolmentId] })}>
               {t('roster.menu.certificate')}
             </MenuItem>
           ),
           (menu.row.status === 'scheduled' || menu.row.status === 'notified') && (
-            <MenuItem key="notice" onClick={() => onPrint('lectures.notice', { sessionId: session.id, enrolmentIds: [menu.row.enrolmentId] }, [menu.row.enrolmentId])}>
+            <MenuItem key="notice" onClick={() => print('lectures.notice', { sessionId: session.id, enrolmentIds: [menu.row.enrolmentId] }, [menu.row.enrolmentId])}>
               {t('roster.menu.notice')}
             </MenuItem>
           ),

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { AuditFacets, AuditFilter } from '../../../../shared/api/channels/safety';
 import { formatDateForLang, parseDateInput } from '../../../../shared/lib/rocDate';
 import { currentLang } from '../../app/i18n';
+import { auditLabel } from './auditLabels';
 
 export interface FilterForm {
   from: string;
@@ -44,6 +45,11 @@ interface Props {
 export function AuditFilters({ facets, form, onChange, onSearch, fieldProps }: Props) {
   const { t } = useTranslation('safety');
   const lang = currentLang();
+  // In the lists: the label and the stored code, so a supervisor can match an export line.
+  const labelled = (group: 'actions' | 'entities', code: string) => {
+    const label = auditLabel(t, group, code);
+    return label === code ? code : `${label}（${code}）`;
+  };
   const set = (key: keyof FilterForm) => (e: { target: { value: string } }) => onChange({ ...form, [key]: e.target.value });
   // Under a date field: the date as understood, so 3/5 vs 5/3 is never a guess.
   const dateHelp = (key: 'from' | 'to') => {
@@ -57,7 +63,16 @@ export function AuditFilters({ facets, form, onChange, onSearch, fieldProps }: P
     onSearch();
   };
   const select = (key: 'accountId' | 'action' | 'entity', label: string, options: { value: string; label: string }[]) => (
-    <TextField select label={label} value={form[key]} onChange={set(key)} slotProps={{ select: { displayEmpty: true }, inputLabel: { shrink: true } }} sx={{ minWidth: 150 }} helperText=" ">
+    <TextField
+      select
+      fullWidth={false}
+      label={label}
+      value={form[key]}
+      onChange={set(key)}
+      slotProps={{ select: { displayEmpty: true }, inputLabel: { shrink: true } }}
+      sx={{ width: 210 }}
+      helperText=" "
+    >
       <MenuItem value="">{key === 'accountId' ? t('audit.anyone') : t('audit.any')}</MenuItem>
       {options.map((o) => (
         <MenuItem key={o.value} value={o.value}>
@@ -72,8 +87,8 @@ export function AuditFilters({ facets, form, onChange, onSearch, fieldProps }: P
         <TextField label={t('audit.from')} value={form.from} onChange={set('from')} placeholder="114/3/1" sx={{ width: 170 }} {...dateHelp('from')} />
         <TextField label={t('audit.to')} value={form.to} onChange={set('to')} placeholder="114/3/31" sx={{ width: 170 }} {...dateHelp('to')} />
         {select('accountId', t('audit.person'), (facets?.accounts ?? []).map((a) => ({ value: String(a.id), label: `${a.displayName}（${a.loginName}）` })))}
-        {select('action', t('audit.action'), (facets?.actions ?? []).map((a) => ({ value: a, label: a })))}
-        {select('entity', t('audit.entity'), (facets?.entities ?? []).map((a) => ({ value: a, label: a })))}
+        {select('action', t('audit.action'), (facets?.actions ?? []).map((a) => ({ value: a, label: labelled('actions', a) })))}
+        {select('entity', t('audit.entity'), (facets?.entities ?? []).map((a) => ({ value: a, label: labelled('entities', a) })))}
         <TextField label={t('audit.entityId')} value={form.entityId} onChange={set('entityId')} sx={{ width: 130 }} {...fieldProps('entityId')} />
         <TextField label={t('audit.text')} value={form.text} onChange={set('text')} sx={{ width: 200 }} {...fieldProps('text')} />
         <Button type="submit" variant="contained" startIcon={<SearchIcon />} sx={{ mt: 1 }} data-testid="audit-search">

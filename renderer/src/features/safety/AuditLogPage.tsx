@@ -10,6 +10,7 @@ import { currentLang } from '../../app/i18n';
 import { PageHeader } from '../../components/PageHeader';
 import { useFieldErrors } from '../../components/useFieldErrors';
 import { AuditFilters, EMPTY_FILTER, toFilter, type FilterForm } from './AuditFilters';
+import { auditLabel } from './auditLabels';
 import { SAFETY_KEYS } from './keys';
 
 const PAGE_SIZE = 50;
@@ -97,8 +98,8 @@ export default function AuditLogPage() {
               <TableRow key={r.id} hover data-testid="audit-row">
                 <TableCell sx={{ whiteSpace: 'nowrap' }}>{formatDateTime(r.at, lang)}</TableCell>
                 <TableCell>{r.accountName ?? t('audit.system')}</TableCell>
-                <TableCell>{r.action}</TableCell>
-                <TableCell>{r.entity}</TableCell>
+                <TableCell title={r.action}>{auditLabel(t, 'actions', r.action)}</TableCell>
+                <TableCell title={r.entity}>{auditLabel(t, 'entities', r.entity)}</TableCell>
                 <TableCell>{r.entityId ?? ''}</TableCell>
                 <TableCell sx={{ maxWidth: 420, overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' }} title={r.details}>
                   {detailsText(r.details)}

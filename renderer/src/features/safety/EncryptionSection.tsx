@@ -12,7 +12,9 @@ export function EncryptionSection({ status }: { status: SafetyStatus }) {
     <Section title={t('encryption.title')} testId="encryption-section">
       <Stack spacing={1}>
         <Alert severity={status.encrypted ? 'success' : 'warning'}>{t(status.encrypted ? 'encryption.on' : 'encryption.off')}</Alert>
-        {status.encrypted && <Typography>{t('encryption.keyring', { backend: status.keyring.backend })}</Typography>}
+        {status.encrypted && (
+          <Typography>{t('encryption.keyring', { backend: t(`encryption.backends.${status.keyring.backend}`, { defaultValue: status.keyring.backend }) })}</Typography>
+        )}
         {acceptance && (
           <Alert severity="warning">{t('encryption.accepted', { name: acceptance.byName, at: formatDateTime(acceptance.at, currentLang()) })}</Alert>
         )}

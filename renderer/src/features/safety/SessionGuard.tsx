@@ -50,7 +50,10 @@ export function SessionGuard({ account, children }: { account: SessionAccount; c
   else if (status.data?.blocked) content = <WeakKeyringPage account={account} status={status.data} onDone={refresh} />;
   return (
     <LockContext.Provider value={lockNow}>
-      {content}
+      {/* Hidden, not unmounted: forms keep what was typed, and nothing shows around or below the lock card. */}
+      <div style={{ visibility: locked ? 'hidden' : undefined }} data-testid="app-content">
+        {content}
+      </div>
       <LockScreen open={locked} name={account.displayName} onUnlocked={unlocked} />
     </LockContext.Provider>
   );

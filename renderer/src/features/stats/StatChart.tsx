@@ -1,4 +1,4 @@
-import { Box } from '@mui/material';
+import { Box, useTheme } from '@mui/material';
 import { BarChart } from '@mui/x-charts/BarChart';
 import { LineChart } from '@mui/x-charts/LineChart';
 import { cellText, type Cell, type ReportTable } from '../../../../shared/domain/reportTable';
@@ -16,6 +16,7 @@ const valueOf = (c: Cell | undefined): number =>
  */
 export function StatChart({ table }: { table: ReportTable }) {
   const { t } = useTranslation();
+  const theme = useTheme();
   const tx = useTextOf();
   const spec = table.chart;
   if (!spec || table.rows.length === 0) return null;
@@ -23,6 +24,13 @@ export function StatChart({ table }: { table: ReportTable }) {
   const labels = table.rows.map((r) => cellText(r[spec.category] ?? { t: 'text', text: { raw: '' } }, lang, (k, p) => t(k, p ?? {})));
   const series = spec.series.map((col) => ({ label: tx(table.columns[col]?.label ?? { raw: '' }), data: table.rows.map((r) => valueOf(r[col])) }));
   if (series.every((s) => s.data.every((v) => v === 0))) return null;
+  const colors = [theme.palette.primary.main, theme.palette.secondary.main, theme.palette.warning.main];
+  const colored = series.map((s, i) => ({ ...s, color: colors[i % colors.length] }));
+  // Room past the longest bar for its value label, which would otherwise be clipped.
+  const max = Math.max(...series.flatMap((s) => s.data));
+  const valueAxis = { min: 0, max: max * 1.18 + (max < 10 ? 1 : 0) };
+  // x-charts hides a tick label taller than its axis; CJK fonts are taller than the default allows.
+  const X_AXIS_HEIGHT = 36;
 
   if (spec.type === 'line') {
     return (
@@ -30,8 +38,8 @@ export function StatChart({ table }: { table: ReportTable }) {
         <LineChart
           height={260}
           skipAnimation
-          xAxis={[{ scaleType: 'point', data: labels }]}
-          series={series.map((s) => ({ ...s, showMark: true }))}
+          xAxis={[{ scaleType: 'point', data: labels, height: X_AXIS_HEIGHT }]}
+          series={colored.map((s) => ({ ...s, showMark: true, curve: 'linear' as const }))}
           margin={{ left: 8, right: 16 }}
         />
       </Box>
@@ -45,8 +53,9 @@ export function StatChart({ table }: { table: ReportTable }) {
           height={240}
           skipAnimation
           hideLegend
-          xAxis={[{ scaleType: 'band', data: labels }]}
-          series={series.slice(0, 1).map((s) => ({ ...s, barLabel: (item) => (item.value ? String(item.value) : null), barLabelPlacement: 'outside' as const }))}
+          xAxis={[{ scaleType: 'band', data: labels, height: X_AXIS_HEIGHT }]}
+          yAxis={[valueAxis]}
+          series={colored.slice(0, 1).map((s) => ({ ...s, barLabel: (item) => (item.value ? String(item.value) : null), barLabelPlacement: 'outside' as const }))}
         />
       </Box>
     );
@@ -59,7 +68,8 @@ export function StatChart({ table }: { table: ReportTable }) {
         skipAnimation
         hideLegend={series.length < 2}
         yAxis={[{ scaleType: 'band', data: labels, width: 150 }]}
-        series={series.map((s) => ({ ...s, barLabel: 'value' as const, barLabelPlacement: 'outside' as const }))}
+        xAxis={[{ ...valueAxis, height: X_AXIS_HEIGHT }]}
+        series={colored.map((s) => ({ ...s, barLabel: 'value' as const, barLabelPlacement: 'outside' as const }))}
         margin={{ right: 36 }}
       />
     </Box>

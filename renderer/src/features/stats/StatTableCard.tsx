@@ -15,7 +15,7 @@ export function StatTableCard({ table, period }: { table: ReportTable; period: P
   const text = (c: Cell) => cellText(c, lang, (k, p) => t(k, p ?? {}));
   const notes = [...table.formulas, ...table.notes];
   const hasChart = table.chart !== null && table.rows.length > 0;
-  const wide = table.columns.length > 4 || table.chart?.type === 'line';
+  const wide = table.columns.length > 4 || table.chart?.type === 'line' || table.rows.length > 12;
   const title = tx(table.title);
   return (
     <Paper variant="outlined" sx={{ p: 2 }} data-testid={`stat-table-${table.id}`} component="section" aria-label={title}>
@@ -32,7 +32,7 @@ export function StatTableCard({ table, period }: { table: ReportTable; period: P
               <TableHead>
                 <TableRow>
                   {table.columns.map((c) => (
-                    <TableCell key={c.key} align={isNumeric(c.kind) ? 'right' : 'left'}>
+                    <TableCell key={c.key} align={isNumeric(c.kind) ? 'right' : 'left'} sx={{ whiteSpace: isNumeric(c.kind) ? 'nowrap' : undefined }}>
                       {tx(c.label)}
                     </TableCell>
                   ))}
