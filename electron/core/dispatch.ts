@@ -8,6 +8,7 @@ import { AppError } from './errors';
 import { findAccountById } from './accounts/repository';
 import { handlers } from './handlerTable';
 import { haltedAnswer, sessionRefusal } from './safety/gate';
+import { badTextField } from './safety/inputGuard';
 
 export interface Dispatcher {
   /** `sender` identifies one window (one signed-in session). */
@@ -94,6 +95,8 @@ export function createDispatcher(deps: CoreDeps, log: (e: unknown) => void = con
       const refusal = sessionRefusal(deps, slot, name, actor);
       if (refusal) return { ok: false, error: refusal };
 
+      const badText = badTextField(payload);
+      if (badText) return err('validation', badText.messageKey, { field: badText.field || undefined, fields: [badText] });
       // reportInput: issueToField tells a missing field (required) from a wrong type by the input.
       const parsed = (def.input as z.ZodType).safeParse(payload, { reportInput: true });
       if (!parsed.success) {

@@ -163,7 +163,7 @@ export function periodTag(p: Period): string {
 }
 
 /** The month containing an instant, as a month period (the screen's starting point). */
-export function monthOf(instant: Date | string): Period {
+export function monthOf(instant: Date | string): Extract<Period, { kind: 'month' }> {
   const { year: y, month } = taipeiParts(instant);
   return { kind: 'month', year: y, month };
 }

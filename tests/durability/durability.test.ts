@@ -9,7 +9,7 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DURABILITY_PRAGMAS, keyPragmas, openDatabase, type Db } from '../../electron/core/db/open';
+import { DURABILITY_PRAGMAS, keyPragmas, openDatabase, PRIVACY_PRAGMAS, type Db } from '../../electron/core/db/open';
 import { createBackup } from '../../electron/core/safety/backup';
 import { createSafetyRuntime } from '../../electron/core/safety/runtime';
 import { makeCore, makeTempDir, okValue } from '../support/core';
@@ -42,7 +42,7 @@ interface WriterRun {
 }
 
 function startWriter(file: string, key: Buffer, first: number, count: number): WriterRun {
-  const pragmas = [...keyPragmas(key), ...DURABILITY_PRAGMAS];
+  const pragmas = [...keyPragmas(key), ...DURABILITY_PRAGMAS, ...PRIVACY_PRAGMAS];
   const child = spawn(process.execPath, [WRITER, JSON.stringify({ file, pragmas, first, count })], { stdio: ['ignore', 'pipe', 'pipe'] });
   const run: WriterRun = {
     acked: [],

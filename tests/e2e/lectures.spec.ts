@@ -6,6 +6,7 @@ import type { Page } from '@playwright/test';
 import { pdfText } from '../support/pdf';
 import { checkDigitFor } from '../../shared/lib/taiwanId';
 import { formatTime, taipeiDateKey, addDays } from '../../shared/lib/time';
+import { addMonths, seriesDates } from '../../shared/domain/lectureSeries';
 
 const SURNAMES = ['陳', '林', '黃', '張', '李', '王', '吳', '劉', '蔡', '楊'];
 const GIVEN = ['志明', '淑芬', '家豪', '雅婷', '俊傑', '怡君', '冠宇', '佩珊', '建宏', '美玲'];
@@ -269,5 +270,78 @@ test('roster of 50 → enrol → notices → check-in by name, ID and scanner �
   await noShows.nth(2).getByRole('checkbox').check();
   await page.getByTestId('bulk-return').click();
   await expect(page.locator('[data-testid="roster-row"][data-status="returned"]')).toHaveCount(1);
+
+  // 9. The month's figures, per session and in total, with the formulas.
+  await page.getByTestId('main-nav').getByRole('button', { name: '講習統計' }).click();
+  await expect(page.getByTestId('figures-sessions')).toContainText('13.0%');
+  await expect(page.getByTestId('rate-counselling')).toContainText('諮詢 1 人次 ÷ 出席 6');
+  await desk.shot('08-figures');
   await desk.shot('05-after-session');
+});
+
+test('English interface: a series of 2nd and 4th Saturdays, a cancelled session refuses check-in', async ({ desk }) => {
+  const { page } = desk;
+  const today = taipeiDateKey(new Date());
+  await seed(desk, 'auth:setupSupervisor', { displayName: '林督導', loginName: 'lin', password: 'night-shift-2025', passwordConfirm: 'night-shift-2025' });
+  await seed(desk, 'accounts:create', { displayName: 'Coordinator Chen', loginName: 'chen', roles: ['coordinator'], password: 'temp-pass-1', passwordConfirm: 'temp-pass-1' });
+  await seed(desk, 'auth:signOut', {});
+  await seed(desk, 'auth:signIn', { loginName: 'chen', password: 'temp-pass-1' });
+  await seed(desk, 'auth:changePassword', { currentPassword: 'temp-pass-1', password: 'lecture-day-9', passwordConfirm: 'lecture-day-9' });
+  const s = (await seed(desk, 'lectures:createSession', { date: today, startTime: '00:00', endTime: '23:59', venueId: null, capacity: 10, kind: 'weekday', hours: 4 })) as { id: number };
+  const ids: number[] = [];
+  for (const n of [1, 2]) {
+    const first9 = `A1${String(5550000 + n).padStart(7, '0')}`;
+    ids.push(((await seed(desk, 'lectures:saveAttendee', { name: `Nguyen Van ${n}`, nationalId: first9 + checkDigitFor(first9), drugClass: 4, penaltyCount: 1, needsInterpreter: true, interpreterLanguage: 'Tiếng Việt' })) as { id: number }).id);
+  }
+  await seed(desk, 'lectures:enrol', { sessionId: s.id, attendeeIds: ids });
+
+  await page.reload();
+  await page.getByLabel('登入帳號').fill('chen');
+  await page.getByLabel('密碼', { exact: true }).fill('lecture-day-9');
+  await page.getByRole('button', { name: '登入' }).click();
+  await page.getByTestId('language-toggle').click();
+  await expect(page.getByRole('heading', { name: 'Lecture sessions' })).toBeVisible();
+
+  // Every 2nd and 4th Saturday for three months.
+  const end = addMonths(today, 3);
+  const expected = seriesDates({ startDate: today, endDate: end, weekdays: [6], weeksOfMonth: [2, 4] });
+  await page.getByTestId('session-new').click();
+  await page.getByTestId('series-tab').click();
+  await page.getByLabel('First date').fill(today);
+  await page.getByLabel('Last date').fill(end);
+  for (const day of ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Sunday']) await page.getByLabel(day).uncheck();
+  await page.getByLabel('Saturday').check();
+  await page.getByLabel('2.', { exact: true }).check();
+  await page.getByLabel('4.', { exact: true }).check();
+  await expect(page.getByTestId('series-preview')).toContainText(`${expected.length} sessions:`);
+  await page.getByLabel('Kind').click();
+  await page.getByRole('option', { name: 'Holiday session' }).click();
+  await desk.shot('06-series-en');
+  await page.getByTestId('session-save').click();
+  await expect(page.getByTestId('session-detail')).toBeVisible();
+  await expect(page.getByTestId('session-title')).toContainText('Holiday session');
+  const listed = (await seed(desk, 'lectures:listSessions', { from: today, to: end })) as { date: string; kind: string }[];
+  expect(listed.filter((x) => x.kind === 'holiday').map((x) => x.date)).toEqual(expected);
+
+  // Cancel today's session in the interface; its people wait for a new date, and check-in is refused.
+  await page.getByTestId('upcoming-session').first().click();
+  await expect(page.getByTestId('session-title')).toContainText('Weekday');
+  await page.getByRole('button', { name: 'Cancel session' }).click();
+  await page.getByRole('button', { name: 'Cancel session' }).last().click();
+  await expect(page.getByText('Required')).toBeVisible();
+  await page.getByLabel('Reason').fill('Typhoon day off');
+  await page.getByRole('button', { name: 'Cancel session' }).last().click();
+  await expect(page.getByText('This session was cancelled: Typhoon day off')).toBeVisible();
+  await expect(page.locator('[data-testid="roster-row"][data-status="toReschedule"]')).toHaveCount(2);
+
+  await page.getByTestId('main-nav').getByRole('button', { name: 'Check-in' }).click();
+  await expect(page.getByText('This session is cancelled: no check-in')).toBeVisible();
+  const field = page.getByTestId('checkin-search');
+  await field.fill('Nguyen Van 1');
+  await expect(page.getByTestId('checkin-result')).toHaveAttribute('data-action', 'none');
+  await expect(page.getByTestId('checkin-result')).toContainText('Interpreter: Tiếng Việt');
+  await expect(page.getByTestId('live-due')).toHaveText('0');
+  await field.press('Enter');
+  await expect(page.getByTestId('live-checkedIn')).toHaveText('0');
+  await desk.shot('07-cancelled-en');
 });

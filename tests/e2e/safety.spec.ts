@@ -72,10 +72,10 @@ test('idle lock: the screen locks after the idle time, keys do not reach the app
   await expect(page.getByRole('heading', { name: '畫面已鎖定' })).toBeVisible();
   // Opaque: at the spot where the notes are, what is on top is the lock screen.
   const box = await page.getByLabel('紀錄內容').boundingBox();
-  const covered = await page.evaluate(([x, y]) => Boolean(document.elementFromPoint(x, y)?.closest('[data-testid="lock-screen"]')), [
-    (box?.x ?? 0) + 5,
-    (box?.y ?? 0) + 5,
-  ]);
+  const covered = await page.evaluate(({ x, y }) => Boolean(document.elementFromPoint(x, y)?.closest('[data-testid="lock-screen"]')), {
+    x: (box?.x ?? 0) + 5,
+    y: (box?.y ?? 0) + 5,
+  });
   expect(covered).toBe(true);
   await desk.shot('02-locked');
   // Main refuses the window's calls while it is locked, whatever the renderer does.

@@ -71,7 +71,7 @@ async function seed(desk: Desk): Promise<void> {
 
   const today = taipeiDateKey(new Date());
   const session = await as(desk, 'coord', 'lectures:createSession', { date: today, startTime: '00:00', endTime: '23:59', venueId: null, capacity: 10, kind: 'weekday', hours: 4 });
-  const people = [];
+  const people: number[] = [];
   for (const n of [1, 2]) {
     const first9 = `B2${String(3400000 + n).padStart(7, '0')}`;
     people.push((await as(desk, 'coord', 'lectures:saveAttendee', { name: `受講人${n}`, nationalId: first9 + checkDigitFor(first9), drugClass: 3, penaltyCount: 1 })).id);
@@ -187,6 +187,6 @@ test('statistics: read the month, switch periods, export XLSX and CSV, print the
   // The same screen in English.
   await page.getByTestId('language-toggle').click();
   await expect(page.getByRole('heading', { name: 'Statistics', level: 1 })).toBeVisible();
-  await expect(page.getByTestId('stats-summary')).toContainText('The hotline took 4 calls in the period; 2 of them came from clients and families (50.0% of all calls).');
+  await expect(page.getByTestId('stats-summary')).toContainText('Hotline calls in the period: 4; from clients and families: 2 (50.0% of all calls).');
   await desk.shot('05-english');
 });

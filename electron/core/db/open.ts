@@ -40,6 +40,15 @@ export class DatabaseKeyError extends Error {
 export const DURABILITY_PRAGMAS = ['journal_mode = WAL', 'synchronous = FULL', 'foreign_keys = ON', 'busy_timeout = 5000'] as const;
 
 /**
+ * Privacy, on every open too:
+ * - temp_store = MEMORY: SQLite3MultipleCiphers does not encrypt temporary files (sorts, temp
+ *   tables, statement journals), and this build defaults to files (TEMP_STORE=1).
+ * - secure_delete = ON: freed pages are zeroed, so what retention anonymised or a person
+ *   deleted is not left in free space for anyone holding the key.
+ */
+export const PRIVACY_PRAGMAS = ['temp_store = MEMORY', 'secure_delete = ON'] as const;
+
+/**
  * The cipher: SQLCipher 4's format (AES-256-CBC + HMAC-SHA512 per page), so the file opens in
  * DB Browser for SQLCipher with the recovery key given as a raw hex key. A raw 32-byte key skips
  * the passphrase KDF: the key is random, not a password, so stretching it adds nothing.
@@ -74,6 +83,8 @@ export function openKeyed(file: string, options: { key?: Buffer; readonly?: bool
   const db = new Driver(file, { readonly: options.readonly ?? false, fileMustExist: options.fileMustExist ?? false, timeout: 5000 }) as unknown as Db;
   try {
     if (options.key) for (const p of keyPragmas(options.key)) db.pragma(p);
+    // Before the first read: an integrity check of a big file may spill to temporary storage.
+    db.pragma('temp_store = MEMORY');
     try {
       // The first read decrypts page 1: a wrong key fails here, not somewhere later.
       db.prepare('SELECT count(*) FROM sqlite_master').get();
@@ -128,7 +139,7 @@ export function openDatabase(file: string, options: OpenOptions): { db: Db; migr
 }
 
 export function applyPragmas(db: Db): void {
-  for (const p of DURABILITY_PRAGMAS) {
+  for (const p of [...DURABILITY_PRAGMAS, ...PRIVACY_PRAGMAS]) {
     // A read-only connection cannot change the journal mode; the file already has it.
     if (db.readonly && p.startsWith('journal_mode')) continue;
     db.pragma(p);

@@ -1,5 +1,6 @@
 import type { ExportSpec } from './spec';
 import { statsExports } from '../stats/exports';
+import { accountsExports } from './accountsExport';
 
 /**
  * Every export of the app, by kind. A feature adds its list exports here the way it adds
@@ -8,5 +9,6 @@ import { statsExports } from '../stats/exports';
  * then offers XLSX and CSV of exactly what the screen shows.
  */
 export const EXPORTS: Record<string, ExportSpec<never>> = {
+  ...accountsExports,
   ...statsExports,
 };

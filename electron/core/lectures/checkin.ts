@@ -21,11 +21,14 @@ const list = (xs: readonly string[]) => xs.map((s) => `'${s}'`).join(', ');
 function counts(ctx: HandlerContext, sessionId: number): LiveCounts {
   const c = ctx.db
     .prepare(
-      `SELECT coalesce(sum(status NOT IN ('transferredSession', 'transferredCity')), 0) AS due,
+      // 待排 counts as on leave only after an approved leave (a cancelled session also makes it).
+      `SELECT coalesce(sum(status NOT IN ('transferredSession', 'transferredCity') AND (status <> 'toReschedule' OR approved)), 0) AS due,
               coalesce(sum(status IN (${list(ATTENDED)})), 0) AS checkedIn,
-              coalesce(sum(status IN ('leaveRequested', 'toReschedule')), 0) AS onLeave,
+              coalesce(sum(status = 'leaveRequested' OR (status = 'toReschedule' AND approved)), 0) AS onLeave,
               coalesce(sum(status IN (${list(ATTENDED)}) AND late = 1), 0) AS late
-         FROM lecture_enrolments WHERE session_id = ?`,
+         FROM (SELECT e.status, e.late,
+                      EXISTS (SELECT 1 FROM lecture_leaves l WHERE l.enrolment_id = e.id AND l.decision = 'approved') AS approved
+                 FROM lecture_enrolments e WHERE e.session_id = ?)`,
     )
     .get(sessionId) as Omit<LiveCounts, 'missing'>;
   return { ...c, missing: Math.max(0, c.due - c.checkedIn - c.onLeave) };

@@ -21,6 +21,7 @@ export interface HotlineTotals {
   clientFamily: number;
   /** service items (項次) of the period's calls */
   items: number;
+  /** seconds of service calls only: a silent or wrong-number call (0 s) says nothing about service */
   durationSec: number;
 }
 
@@ -72,7 +73,7 @@ export function hotlineCounts(db: Db, range: Range, now: string): HotlineCounts 
               coalesce(sum(c.direction = 'inbound'), 0) AS inbound,
               coalesce(sum(c.direction = 'outbound'), 0) AS outbound,
               coalesce(sum(c.caller_type_id IN ${CLIENT_FAMILY}), 0) AS clientFamily,
-              coalesce(sum(c.duration_sec), 0) AS durationSec
+              coalesce(sum(CASE WHEN c.kind = 'service' THEN c.duration_sec END), 0) AS durationSec
          FROM hotline_calls c WHERE ${IN_PERIOD}`,
     )
     .get(p) as Omit<HotlineTotals, 'items'>;
@@ -104,7 +105,7 @@ export function hotlineCounts(db: Db, range: Range, now: string): HotlineCounts 
       .prepare(
         `SELECT c.operator_id AS id, a.display_name AS name, count(*) AS calls,
                 coalesce(sum(c.kind = 'service'), 0) AS service,
-                coalesce(sum(c.duration_sec), 0) AS durationSec
+                coalesce(sum(CASE WHEN c.kind = 'service' THEN c.duration_sec END), 0) AS durationSec
            FROM hotline_calls c JOIN accounts a ON a.id = c.operator_id
           WHERE ${IN_PERIOD}
           GROUP BY c.operator_id ORDER BY calls DESC, a.display_name, c.operator_id`,

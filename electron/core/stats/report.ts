@@ -18,6 +18,7 @@ export const MONTHLY_REPORT_KIND = 'stats.monthlyReport';
 
 /** Categories per printed block in the across layout: more would squeeze the names to one character per line. */
 const ACROSS_CHUNK = 8;
+const ACROSS_CHUNK_EN = 6;
 /** Short labels (the 24 hours) fit twelve to a block. */
 const ACROSS_CHUNK_SHORT = 12;
 /** Bars beside a table are drawn on a narrower canvas so their text stays as large as the table's. */
@@ -32,6 +33,9 @@ table.stat { table-layout: auto; font-size: 9.5pt; margin-bottom: 1mm; }
 table.stat th, table.stat td { padding: 0.9mm 1.6mm; }
 table.stat td.num { text-align: right; white-space: nowrap; }
 table.stat th.num { text-align: right; }
+/* Words in headers stay whole (the column widens); the base sheet lets any text break anywhere. */
+table.stat th { overflow-wrap: normal; }
+table.across th { hyphens: auto; }
 table.stat tr.total td { font-weight: 700; border-top: 1.1pt solid #333; }
 table.across { table-layout: fixed; font-size: 8.5pt; }
 table.across th { text-align: center; white-space: normal; }
@@ -55,7 +59,11 @@ function longTable(table: ReportTable, lang: Lang, t: Translate): SafeHtml {
       return html`<td class="${cls(c, text)}">${text}</td>`;
     })}</tr>`;
   return html`<table class="stat">
-<thead><tr>${table.columns.map((c) => html`<th class="${isNumeric(c.kind) ? 'num' : ''}">${textOf(c.label, lang, t)}</th>`)}</tr></thead>
+<thead><tr>${table.columns.map((c) => {
+    const label = textOf(c.label, lang, t);
+    // Short headers (人次, 通數) stay on one line; long ones may wrap over narrow number columns.
+    return html`<th class="${isNumeric(c.kind) ? 'num' : ''}${[...label].length <= 4 ? ' nowrap' : ''}">${label}</th>`;
+  })}</tr></thead>
 <tbody>${table.rows.map((r) => row(r, false))}${table.total ? row(table.total, true) : null}</tbody>
 </table>`;
 }
@@ -64,7 +72,8 @@ function longTable(table: ReportTable, lang: Lang, t: Translate): SafeHtml {
 function acrossTable(table: ReportTable, lang: Lang, t: Translate): SafeHtml {
   const all = table.total ? [...table.rows, table.total] : table.rows;
   const labels = all.map((r) => (r[0] ? cellText(r[0], lang, t) : ''));
-  const chunk = labels.every((l) => l.length <= 5) ? ACROSS_CHUNK_SHORT : ACROSS_CHUNK;
+  // English unit names are three times as long as Chinese ones: fewer per block.
+  const chunk = labels.every((l) => l.length <= 5) ? ACROSS_CHUNK_SHORT : lang === 'en' ? ACROSS_CHUNK_EN : ACROSS_CHUNK;
   // Categories in blocks of `chunk`; the 總計 column always closes the last block.
   const blocks: number[][] = [];
   for (let i = 0; i < table.rows.length; i += chunk) blocks.push(table.rows.slice(i, i + chunk).map((_, j) => i + j));

@@ -22,6 +22,24 @@ export function niceMax(max: number): number {
   return 10 * p;
 }
 
+/** Roughly how wide a label draws at 10 px: CJK glyphs are square, Latin ones about half as wide. */
+function labelWidth(s: string): number {
+  let w = 0;
+  for (const ch of s) w += /[\u1100-\uFFEF]/.test(ch) ? 10 : 5.6;
+  return w;
+}
+
+/** Cuts a label to `max` units with an ellipsis, so a long topic title never runs off the chart. */
+export function fitLabel(label: string, max: number): string {
+  if (labelWidth(label) <= max) return label;
+  let out = '';
+  for (const ch of label) {
+    if (labelWidth(`${out}${ch}…`) > max) break;
+    out += ch;
+  }
+  return `${out}…`;
+}
+
 const fmt = (n: number, decimals = 0) => (decimals > 0 ? n.toFixed(decimals) : n.toLocaleString('en-US'));
 
 /** Categories down the side, one bar each: for long labels (service items, units, topics). */
@@ -37,7 +55,7 @@ export function horizontalBars(labels: readonly string[], values: readonly numbe
     const y = 4 + i * rowH;
     const w = Math.max(v > 0 ? 1 : 0, (v / max) * barW);
     return html`<g>
-<text x="${labelW - 6}" y="${y + 14}" text-anchor="end" class="chart-label">${label}</text>
+<text x="${labelW - 6}" y="${y + 14}" text-anchor="end" class="chart-label">${fitLabel(label, labelW - 10)}</text>
 <rect x="${labelW}" y="${y + 3}" width="${w.toFixed(1)}" height="${rowH - 6}" fill="${COLORS[0] ?? '#1f5fa8'}"></rect>
 <text x="${(labelW + w + 4).toFixed(1)}" y="${y + 14}" class="chart-value">${fmt(v, opts.decimals)}${opts.unit ?? ''}</text>
 </g>`;

@@ -31,7 +31,8 @@ const MAX_DATA_URL = Math.ceil((MAX_IMPORT_BYTES * 4) / 3) + 1024 * 1024;
 const time = z.string({ error: 'validation.required' }).regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'validation.time');
 const dateKey = z.string({ error: 'validation.required' }).regex(/^\d{4}-\d{2}-\d{2}$/, 'validation.invalid');
 /** as typed (114/3/5, 2025-03-05 …): parsed in the service so the error lands on the field */
-const typedDate = (required: boolean) => (required ? requiredText(20) : optionalText(20).default(''));
+const typedDate = () => requiredText(20);
+const optionalDate = () => optionalText(20).default('');
 const ids = z.array(idSchema).min(1, 'validation.required').max(1000, 'validation.tooBig');
 const int = (min: number, max: number) =>
   z.number({ error: 'validation.number' }).int('validation.number').min(min, 'validation.tooSmall').max(max, 'validation.tooBig');
@@ -51,7 +52,7 @@ const sessionFields = {
 const attendeeFields = {
   name: requiredText(50),
   nationalId: requiredText(20),
-  birthDate: typedDate(false),
+  birthDate: optionalDate(),
   phone: optionalText(40).default(''),
   address: optionalText(200).default(''),
   penaltyDocNo: optionalText(80).default(''),
@@ -83,12 +84,12 @@ export const lecturesChannels = {
     READ,
   ),
   'lectures:getSession': channel<SessionDetail>()(z.object({ id: idSchema }).strict(), READ),
-  'lectures:createSession': channel<SessionSummary>()(z.object({ date: typedDate(true), ...sessionFields }).strict(), WRITE),
+  'lectures:createSession': channel<SessionSummary>()(z.object({ date: typedDate(), ...sessionFields }).strict(), WRITE),
   'lectures:createSeries': channel<SessionSummary[]>()(
     z
       .object({
-        startDate: typedDate(true),
-        endDate: typedDate(true),
+        startDate: typedDate(),
+        endDate: typedDate(),
         weekdays: z.array(int(0, 6)).min(1, 'validation.required').max(7),
         weeksOfMonth: z.array(int(1, 5)).max(5).default([]),
         ...sessionFields,
@@ -96,7 +97,7 @@ export const lecturesChannels = {
       .strict(),
     WRITE,
   ),
-  'lectures:updateSession': channel<SessionSummary>()(z.object({ id: idSchema, date: typedDate(true), ...sessionFields }).strict(), WRITE),
+  'lectures:updateSession': channel<SessionSummary>()(z.object({ id: idSchema, date: typedDate(), ...sessionFields }).strict(), WRITE),
   'lectures:cancelSession': channel<SessionSummary>()(z.object({ id: idSchema, reason: requiredText(300) }).strict(), WRITE),
 
   // attendees
@@ -124,21 +125,21 @@ export const lecturesChannels = {
       .object({
         enrolmentId: idSchema,
         reasonId: idSchema,
-        requestedOn: typedDate(false),
-        documentReceivedOn: typedDate(false),
+        requestedOn: optionalDate(),
+        documentReceivedOn: optionalDate(),
         note: optionalText(500).default(''),
       })
       .strict(),
     WRITE,
   ),
-  'lectures:setLeaveDocument': channel<RosterRow>()(z.object({ leaveId: idSchema, documentReceivedOn: typedDate(true) }).strict(), WRITE),
+  'lectures:setLeaveDocument': channel<RosterRow>()(z.object({ leaveId: idSchema, documentReceivedOn: typedDate() }).strict(), WRITE),
   'lectures:decideLeave': channel<RosterRow>()(
     z
       .object({
         leaveId: idSchema,
         approve: z.boolean({ error: 'validation.required' }),
         /** when the supporting document arrives with the decision */
-        documentReceivedOn: typedDate(false),
+        documentReceivedOn: optionalDate(),
         note: optionalText(500).default(''),
       })
       .strict(),

@@ -224,6 +224,8 @@ export interface SessionFigures {
   startTime: string;
   kind: SessionKind;
   venueId: number | null;
+  /** on or before today; only held sessions are in the month's total */
+  held: boolean;
   figures: Figures;
 }
 
@@ -231,6 +233,7 @@ export interface FiguresReport {
   /** 'YYYY-MM' */
   month: string;
   sessions: SessionFigures[];
+  /** over the held sessions */
   total: Figures;
 }
 

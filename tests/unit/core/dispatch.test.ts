@@ -4,6 +4,7 @@ import type { ApiError, Result } from '../../../shared/api/result';
 import { ROLES } from '../../../shared/domain/roles';
 import { TOPIC_TEXT_FIELDS } from '../../../shared/domain/counter';
 import { makeCore, okValue, OWN_PASSWORD, SUPERVISOR, TEMP_PASSWORD, type TestCore } from '../../support/core';
+import { FIXTURE_CSV, fixtureId, LECTURE_IDS as L, LECTURE_REFS, seedLectureFixture } from '../../support/lecturesFixture';
 
 const cores: TestCore[] = [];
 afterEach(() => {
@@ -63,13 +64,84 @@ const VALID: { [C in ChannelName]: (f: Fixture) => InputOf<C> } = {
   'counter:visitsOn': () => ({}),
   'counter:faq': () => ({ from: '2025-03-01', to: '2025-03-31' }),
   'counter:inquiry': () => ({ nationalId: 'A123456789' }),
+  // lectures: records in known states from tests/support/lecturesFixture.ts (session 1 is today, started)
+  'lectures:listSessions': () => ({ from: '2025-03-01', to: '2025-03-31' }),
+  'lectures:getSession': () => ({ id: L.today }),
+  'lectures:createSession': () => ({ date: '114/3/20', startTime: '09:00', endTime: '12:00', venueId: null, capacity: 30, kind: 'weekday', hours: 3 }),
+  'lectures:createSeries': () => ({
+    startDate: '2025-03-01', endDate: '2025-05-31', weekdays: [6], weeksOfMonth: [2, 4], startTime: '09:00', endTime: '13:00', venueId: null, capacity: 30, kind: 'holiday', hours: 4,
+  }),
+  'lectures:updateSession': () => ({ id: L.today, date: '2025-03-05', startTime: '08:00', endTime: '12:00', venueId: null, capacity: 45, kind: 'weekday', hours: 4 }),
+  'lectures:cancelSession': () => ({ id: L.spare, reason: '颱風停班' }),
+  'lectures:searchAttendees': () => ({ query: '受講' }),
+  'lectures:getAttendee': () => ({ id: L.unenrolled }),
+  'lectures:saveAttendee': () => ({ name: '新來的', nationalId: fixtureId(50), drugClass: 4, penaltyCount: 1 }),
+  'lectures:previewImport': () => ({ fileName: 'roster.csv', format: 'csv', dataUrl: FIXTURE_CSV }),
+  'lectures:confirmImport': () => ({ fileName: 'roster.csv', format: 'csv', dataUrl: FIXTURE_CSV }),
+  'lectures:enrol': () => ({ sessionId: L.today, attendeeIds: [L.unenrolled] }),
+  'lectures:markNotified': () => ({ enrolmentIds: [L.scheduled] }),
+  'lectures:requestLeave': () => ({ enrolmentId: L.scheduled, reasonId: LECTURE_REFS.leaveReasonId }),
+  'lectures:setLeaveDocument': () => ({ leaveId: L.leave, documentReceivedOn: '114/3/5' }),
+  'lectures:decideLeave': () => ({ leaveId: L.leave, approve: true }),
+  'lectures:transferSession': () => ({ enrolmentId: L.scheduled, targetSessionId: L.nextWeek }),
+  'lectures:transferCity': () => ({ enrolmentId: L.scheduled, city: '臺南市' }),
+  'lectures:markNoShows': () => ({ sessionId: L.today }),
+  'lectures:renotify': () => ({ enrolmentIds: [L.noShowA] }),
+  'lectures:returnToAgency': () => ({ enrolmentIds: [L.noShowB] }),
+  'lectures:complete': () => ({ sessionId: L.today, enrolmentIds: [L.checkedIn] }),
+  'lectures:checkInBoard': () => ({ sessionId: L.today }),
+  'lectures:lookup': () => ({ sessionId: L.today, query: '受講人' }),
+  'lectures:checkIn': () => ({ sessionId: L.today, enrolmentId: L.scheduled }),
+  'lectures:undoCheckIn': () => ({ sessionId: L.today, enrolmentId: L.checkedIn }),
+  'lectures:signOut': () => ({ sessionId: L.today, enrolmentId: L.checkedIn }),
+  'lectures:logConsultation': () => ({ sessionId: L.today, enrolmentId: L.checkedIn, categoryId: LECTURE_REFS.counsellingCategoryId }),
+  'lectures:figures': () => ({ month: '2025-03' }),
+  'lectures:getSettings': () => ({}),
+  'lectures:saveSettings': () => ({ lateAfterMinutes: 20 }),
   'stats:section': () => ({ period: { kind: 'month', year: 2025, month: 3 }, section: 'hotline' }),
   'export:run': () => ({ kind: 'stats.table', params: { period: { kind: 'month', year: 2025, month: 3 }, table: 'hotline.summary' }, lang: 'zh-TW', format: 'csv' }),
+  // safety (issue 7); their behaviour is tested in tests/unit/safety/
+  'safety:startup': () => ({}),
+  'safety:recover': () => ({ recoveryKey: '0000-0000-0000-0000-0000-0000-0000-0000-0000-0000-0000-0000-0000-0000' }),
+  'safety:status': () => ({}),
+  'safety:lock': () => ({}),
+  'auth:unlock': () => ({ password: SUPERVISOR.password }),
+  'safety:recoveryKey': () => ({}),
+  'safety:confirmRecoveryKey': () => ({ stored: true }),
+  'safety:acceptWeakKeyring': () => ({ accept: true }),
+  'safety:settings': () => ({}),
+  'safety:setSessionPolicy': () => ({ idleMinutes: 15 }),
+  'safety:setBackupPolicy': () => ({ folder: null, keep: 7 }),
+  'safety:setRetention': () => ({ retention: { hotlineCalls: 60, lectureAttendees: null, counterVisits: 24 } }),
+  'safety:pickBackupFolder': () => ({}),
+  'safety:backups': () => ({}),
+  'safety:backupNow': () => ({}),
+  'safety:restoreBackup': () => ({ name: 'desk-20250305-010000-manual.sqlite3' }),
+  'safety:auditFacets': () => ({}),
+  'safety:auditSearch': () => ({ offset: 0, limit: 50, from: '2025-03-01', to: '2025-03-31' }),
+  'safety:auditExport': () => ({ lang: 'zh-TW', action: 'signIn' }),
+  'safety:runRetention': () => ({}),
+};
+
+/**
+ * Role-restricted channels whose success needs a state this generic fixture does not set up
+ * (an encrypted database, a weak keyring, an existing backup): with the role they are refused
+ * for that reason — never for the role. Their successes are tested in tests/unit/safety/.
+ */
+const NEEDS_STATE: Partial<Record<ChannelName, string>> = {
+  'safety:recoveryKey': 'safety:recoveryKey.notEncrypted',
+  'safety:confirmRecoveryKey': 'safety:recoveryKey.notEncrypted',
+  'safety:acceptWeakKeyring': 'safety:keyring.notWeak',
+  'safety:restoreBackup': 'safety:backup.unknownFile',
 };
 
 async function withFixture(t: TestCore): Promise<Fixture> {
   await t.setupSupervisor('admin');
   const op = await t.signInAs('operator-window', ['operator']);
+  // The supervisor also coordinates lectures here, so 'admin' may call the coordinator-only channels.
+  const me = okValue(await t.call('admin', 'auth:status', {})).account;
+  okValue(await t.call('admin', 'accounts:update', { id: me?.id ?? 0, displayName: SUPERVISOR.displayName, roles: ['supervisor', 'coordinator'] }));
+  await seedLectureFixture(t, 'admin');
   const all = okValue(await t.call('admin', 'reference:all', {}));
   const ids = all.serviceItem.map((i) => i.id);
   return { accountId: op.id, refId: ids[0] ?? 0, serviceItemIds: ids, guidanceUnitId: all.guidanceUnit[0]?.id ?? 0 };
@@ -109,7 +181,18 @@ describe('the contract itself', () => {
   it('only sign-in, first-run setup, status and language preferences are public', () => {
     // counter:presented feeds the visitor-facing screen, which nobody signs into; it returns
     // only the published guidance topic on show (see shared/api/channels/counter.ts).
-    expect(PUBLIC.sort()).toEqual(['auth:setupSupervisor', 'auth:signIn', 'auth:status', 'counter:presented', 'prefs:get', 'prefs:setLanguage']);
+    // safety:startup and safety:recover answer before anyone can sign in: whether the database
+    // opened, and the recovery key when it did not (electron/core/safety/recovery.ts).
+    expect(PUBLIC.sort()).toEqual([
+      'auth:setupSupervisor',
+      'auth:signIn',
+      'auth:status',
+      'counter:presented',
+      'prefs:get',
+      'prefs:setLanguage',
+      'safety:recover',
+      'safety:startup',
+    ]);
   });
 });
 
@@ -123,7 +206,8 @@ describe('signed out', () => {
     expect(snapshot(t)).toEqual(before);
   });
 
-  it.each(PUBLIC)('%s works without a session', async (name) => {
+  // safety:recover only succeeds in recovery mode (tests/unit/safety/keys.test.ts).
+  it.each(PUBLIC.filter((c) => c !== 'safety:recover'))('%s works without a session', async (name) => {
     const t = newCore();
     // first-run setup is only possible before any account exists
     const f = name === 'auth:setupSupervisor' ? { accountId: 0, refId: 0, serviceItemIds: [], guidanceUnitId: 0 } : await withFixture(t);
@@ -162,11 +246,15 @@ describe('roles are enforced in the main process', () => {
   it.each(ROLE_RESTRICTED)('%s works for an account with the role (the refusal above is about roles)', async (name) => {
     const t = newCore();
     const f = await withFixture(t);
-    expect(await t.callRaw('admin', name, VALID[name](f))).toMatchObject({ ok: true });
+    const r = await t.callRaw('admin', name, VALID[name](f));
+    const needs = NEEDS_STATE[name];
+    if (needs) expectError(r, { messageKey: needs });
+    else expect(r).toMatchObject({ ok: true });
   });
 });
 
 const ONE_MB = 'x'.repeat(1024 * 1024);
+const TRANSLATION_KEY = /^(validation\.|[a-z][A-Za-z]*:)[A-Za-z0-9_.]+$/;
 
 function badPayloads(name: ChannelName, f: Fixture): { label: string; payload: unknown }[] {
   const valid = VALID[name](f) as Record<string, unknown>;
@@ -195,8 +283,9 @@ describe('payload validation', () => {
       const before = snapshot(t);
       const r = await t.callRaw('all-roles', name, payload);
       const error = expectError(r, { code: 'validation' });
-      expect({ label, messageKey: error.messageKey }).toEqual({ label, messageKey: expect.stringMatching(/^validation\./) });
-      for (const field of error.fields ?? []) expect(field.messageKey).toMatch(/^validation\./);
+      // Our keys: validation.* from common.json, or a domain's own (e.g. safety:errors.date) — never zod's English.
+      expect({ label, messageKey: error.messageKey }).toEqual({ label, messageKey: expect.stringMatching(TRANSLATION_KEY) });
+      for (const field of error.fields ?? []) expect(field.messageKey).toMatch(TRANSLATION_KEY);
       expect(snapshot(t)).toEqual(before);
       // the session survived the bad call
       expect(await t.call('all-roles', 'auth:status', {})).toMatchObject({ ok: true, value: { account: { loginName: expect.any(String) } } });

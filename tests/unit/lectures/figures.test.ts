@@ -53,7 +53,10 @@ describe('figures from the records', () => {
 
     const month = okValue(await t.call('admin', 'lectures:figures', { month: '2025-03' }));
     expect(month.sessions.map((s) => s.sessionId)).toEqual([sessionId, later.id]);
-    expect(month.total).toMatchObject({ due: 7, attended: 2, approvedLeave: 1, transferredOut: 1, noShow: 2, consultations: 1 });
+    expect(month.sessions.map((s) => s.held)).toEqual([true, false]);
+    // the session of 20 March has not been held: listed, but not in the month's total
+    expect(month.total).toMatchObject({ due: 6, attended: 2, approvedLeave: 1, transferredOut: 1, noShow: 2, consultations: 1 });
+    expect(month.sessions[1]!.figures.due).toBe(1);
     expect(okValue(await t.call('admin', 'lectures:figures', { month: '2025-04' })).sessions).toEqual([]);
   });
 

@@ -183,3 +183,21 @@ describe('exports are attributable and refusals write nothing', () => {
     });
   });
 });
+
+describe('a list export (the staff account list, the worked example for list screens)', () => {
+  it('exports what the list shows, guards formula-like names, and is audited as personal data', async () => {
+    okValue(
+      await t.call('admin', 'accounts:create', { displayName: '=HYPERLINK("http://evil","x")', loginName: 'evil', roles: ['counter'], password: 'Temp#4567', passwordConfirm: 'Temp#4567' }),
+    );
+    const out = okValue(await t.call('admin', 'export:run', { kind: 'accounts.list', params: {}, lang: 'zh-TW', format: 'csv' }));
+    const text = fs.readFileSync(out.path ?? '', 'utf8').slice(1);
+    expect(text).toContain('"\'=HYPERLINK(""http://evil"",""x"")",evil,櫃台人員');
+    const rows = parseCsv(text);
+    expect(rows[0]).toEqual(['姓名', '登入帳號', '角色', '狀態', '最後登入']);
+    // signed in (changing the temporary password) when the scenario began, 20 Feb 09:00
+    expect(rows.find((r) => r[1] === 'op1')).toEqual(['陳小明', 'op1', '接線人員', '啟用', '114/02/20 09:00']);
+    expect(rows).toHaveLength(1 + okValue(await t.call('admin', 'accounts:list', {})).length);
+    const audit = t.core.db.prepare("SELECT details FROM audit_log WHERE action = 'export' AND entity_id = 'accounts.list'").get() as { details: string };
+    expect(JSON.parse(audit.details)).toMatchObject({ personalData: true, format: 'csv' });
+  });
+});

@@ -85,6 +85,11 @@ describe('the printed monthly report', () => {
     const en = okValue(await t.call('admin', 'print:preview', { kind: 'stats.monthlyReport', params: { period: { kind: 'quarter', year: 2025, quarter: 1 } }, lang: 'en' }));
     expect(en.title).toBe('Quarterly Statistics Report Q1 2025');
     expect(en.html).toContain('Period: Q1 2025 (2025-01-01 – 2025-03-31)');
+    const file = path.join(ARTIFACTS, 'stats-quarterly-report-2025-Q1-en.pdf');
+    await htmlToPdf(en.html, file);
+    const enText = pdfText(file).replace(/\s+/g, ' ');
+    expect(enText).toContain('Hotline calls in the period: 10; from clients and families: 5 (50.0% of all calls).');
+    expect(enText).toContain('Attendance rate = attended ÷ (due − approved leave − transferred out) × 100% (central target 70%)');
   });
 
   it('saving as PDF goes through print:run and is audited', async () => {

@@ -24,7 +24,7 @@ export interface Anonymiser {
    * Clears the personal fields of records older than `cutoff` (ISO instant) that still hold any;
    * returns how many records it changed. Runs inside the caller's transaction; must be idempotent.
    */
-  run(db: Db, cutoff: string, at: string): number;
+  run(db: Db, cutoff: string, at: string, by: number | null): number;
 }
 
 export const ANONYMISERS: Record<RetentionKind, Anonymiser> = {
@@ -54,7 +54,7 @@ export function runRetention(db: Db, now: Date, actorId: number | null): Retenti
       const months = periods[kind];
       if (months === null) return { kind, months, cutoff: null, anonymised: 0 };
       const cutoff = cutoffFor(now, months);
-      return { kind, months, cutoff, anonymised: ANONYMISERS[kind].run(db, cutoff, at) };
+      return { kind, months, cutoff, anonymised: ANONYMISERS[kind].run(db, cutoff, at, actorId) };
     });
     writeSetting(db, 'retention.lastRunAt', at, at, actorId);
     appendAudit(db, { at, accountId: actorId, action: 'retention', entity: 'retention', details: { kinds } });

@@ -9,6 +9,7 @@ import { formatDateTime } from '../../../../shared/lib/time';
 import { api, apiErrorOf, unwrap } from '../../app/api';
 import { currentLang } from '../../app/i18n';
 import { PageHeader } from '../../components/PageHeader';
+import { ExportButton } from '../../components/ExportButton';
 import { PrintDialog } from '../../components/PrintDialog';
 import { ACCOUNTS_KEY, AccountDialog } from './AccountDialog';
 import { ResetPasswordDialog } from './ResetPasswordDialog';
@@ -37,6 +38,7 @@ export default function AccountsPage() {
         subtitle={t('accounts.subtitle')}
         actions={
           <>
+            <ExportButton kind="accounts.list" params={{}} variant="text" size="medium" testId="accounts-export" />
             <Button startIcon={<PrintIcon />} onClick={() => setPrinting(true)}>
               {t('accounts.printList')}
             </Button>

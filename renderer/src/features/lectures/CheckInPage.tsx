@@ -31,17 +31,18 @@ export default function CheckInPage() {
   const venueName = useVenueName();
   const [sessionId, setSessionId] = useState<number | null>(() => Number(sessionStorage.getItem(CHECKIN_SESSION_KEY)) || null);
   const [query, setQuery] = useState('');
-  const [result, setResult] = useState<LookupResult | null>(null);
+  const [result, setResult] = useState<{ query: string; found: LookupResult } | null>(null);
   const [active, setActive] = useState(0);
   const [mode, setMode] = useState<'in' | 'out'>('in');
   const [banner, setBanner] = useState<Banner>(null);
   const input = useRef<HTMLInputElement>(null);
   const seq = useRef(0);
 
-  const choices = (todays.data ?? []).filter((s) => !s.cancelled || s.id === sessionId);
+  const choices = todays.data ?? [];
   useEffect(() => {
-    if (sessionId === null && choices[0]) setSessionId(choices[0].id);
-  }, [sessionId, choices]);
+    // A session remembered from another day is not today's desk.
+    if (todays.isSuccess && !choices.some((c) => c.id === sessionId)) setSessionId(choices.find((c) => !c.cancelled)?.id ?? choices[0]?.id ?? null);
+  }, [sessionId, choices, todays.isSuccess]);
   useEffect(() => {
     if (sessionId) sessionStorage.setItem(CHECKIN_SESSION_KEY, String(sessionId));
   }, [sessionId]);
@@ -59,7 +60,7 @@ export default function CheckInPage() {
     const r = await unwrap(api().lectures.lookup({ sessionId, query: q }));
     // A slower answer for an older keystroke must not overwrite the newer one.
     if (mine !== seq.current) return null;
-    setResult(r);
+    setResult({ query: q.trim(), found: r });
     setActive(0);
     return r;
   };
@@ -104,8 +105,9 @@ export default function CheckInPage() {
   async function onEnter() {
     const q = query.trim();
     if (q === '') return;
-    // A scanner is faster than the debounce: look up right away, then act on a single match.
-    const r = CODE_RE.test(q) || !result ? await lookup(q) : result;
+    // A scanner is faster than the debounce, and a fast typist may beat it too: act only on
+    // the answer for exactly what is in the field now.
+    const r = result?.query === q ? result.found : await lookup(q);
     if (!r) return;
     const rows = r.rows;
     const row = CODE_RE.test(q) ? rows.find(usable) : rows[active];
@@ -124,12 +126,12 @@ export default function CheckInPage() {
     <Box>
       <PageHeader
         title={t('checkin.title')}
-        subtitle={s ? `${dayLabel(s.date)} ${s.startTime}–${s.endTime} · ${venueName(s.venueId)} · ${t(`kind.${s.kind}`)}` : t('checkin.subtitle')}
+        subtitle={s ? [`${dayLabel(s.date)} ${s.startTime}–${s.endTime}`, venueName(s.venueId), t(`kind.${s.kind}`)].filter(Boolean).join(' · ') : t('checkin.subtitle')}
         actions={
           <TextField select size="small" label={t('checkin.session')} value={sessionId ?? ''} onChange={(e) => setSessionId(Number(e.target.value))} sx={{ minWidth: 260 }} data-testid="checkin-session">
             {choices.map((c) => (
               <MenuItem key={c.id} value={c.id}>
-                {c.startTime}–{c.endTime} · {venueName(c.venueId)}
+                {[`${c.startTime}–${c.endTime}`, venueName(c.venueId), c.cancelled ? t('sessions.cancelled') : ''].filter(Boolean).join(' · ')}
               </MenuItem>
             ))}
           </TextField>
@@ -161,7 +163,7 @@ export default function CheckInPage() {
                     void onEnter();
                   } else if (e.key === 'ArrowDown') {
                     e.preventDefault();
-                    setActive((a) => Math.min(a + 1, (result?.rows.length ?? 1) - 1));
+                    setActive((a) => Math.min(a + 1, (result?.found.rows.length ?? 1) - 1));
                   } else if (e.key === 'ArrowUp') {
                     e.preventDefault();
                     setActive((a) => Math.max(a - 1, 0));
@@ -189,7 +191,8 @@ export default function CheckInPage() {
                     {[
                       banner.flags.repeatOffender && t('flags.repeatOffender'),
                       banner.flags.minor && t('flags.minor'),
-                      banner.flags.needsInterpreter && `${t('flags.needsInterpreter')}${banner.flags.interpreterLanguage ? `（${banner.flags.interpreterLanguage}）` : ''}`,
+                      banner.flags.needsInterpreter &&
+                        (banner.flags.interpreterLanguage ? t('flags.interpreterIn', { language: banner.flags.interpreterLanguage }) : t('flags.needsInterpreter')),
                     ]
                       .filter(Boolean)
                       .join('・')}
@@ -202,7 +205,7 @@ export default function CheckInPage() {
                 {errors.general}
               </Alert>
             )}
-            {result && <CheckInResults result={result} active={active} mode={mode} onPick={(i) => setActive(i)} onAct={(row) => act.mutate(row)} />}
+            {result && <CheckInResults result={result.found} active={active} mode={mode} onPick={(i) => setActive(i)} onAct={(row) => act.mutate(row)} />}
           </Paper>
         </Grid>
         <Grid size={{ xs: 12, lg: 4 }}>

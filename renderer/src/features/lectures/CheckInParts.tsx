@@ -68,7 +68,7 @@ export function CheckInResults({ result, active, mode, onPick, onAct }: { result
                   <FlagChips flags={r} late={r.late} />
                 </Box>
               }
-              secondary={`${r.maskedId} · ${r.phone}${r.action === 'transferIn' ? ` · ${t('checkin.bookedFor', { date: dayLabel(r.sessionDate), time: r.startTime })}` : ''}`}
+              secondary={[r.maskedId, r.phone, r.action === 'transferIn' ? t('checkin.bookedFor', { date: dayLabel(r.sessionDate), time: r.startTime }) : ''].filter(Boolean).join(' · ')}
             />
             <Stack spacing={0.5} sx={{ alignItems: 'flex-end' }}>
               <StatusChip status={r.status} />

@@ -36,41 +36,43 @@ export default function FiguresPage() {
               <Typography variant="h3" component="h2" sx={{ mb: 1 }}>
                 {t('figures.perSession')}
               </Typography>
-              <Table size="small" data-testid="figures-sessions">
-                <TableHead>
-                  <TableRow>
-                    <TableCell>{t('figures.session')}</TableCell>
-                    {cols.map((c) => (
-                      <TableCell key={c} align="right">
-                        {t(`figures.count.${c}`)}
-                      </TableCell>
-                    ))}
-                    <TableCell align="right">{t('figures.attendanceRate')}</TableCell>
-                    <TableCell align="right">{t('figures.rawRate')}</TableCell>
-                    <TableCell align="right">{t('figures.counsellingRate')}</TableCell>
-                  </TableRow>
-                </TableHead>
-                <TableBody>
-                  {report.data.sessions.map((s) => (
-                    <TableRow key={s.sessionId}>
-                      <TableCell>
-                        {dayLabel(s.date)} {s.startTime} · {t(`kind.${s.kind}`)}
-                        <Typography variant="caption" color="text.secondary" sx={{ display: 'block' }}>
-                          {venueName(s.venueId)}
-                        </Typography>
-                      </TableCell>
+              <Box sx={{ overflowX: 'auto' }}>
+                <Table size="small" data-testid="figures-sessions" sx={{ '& th, & td': { whiteSpace: 'nowrap' } }}>
+                  <TableHead>
+                    <TableRow>
+                      <TableCell>{t('figures.session')}</TableCell>
                       {cols.map((c) => (
                         <TableCell key={c} align="right">
-                          {s.figures[c]}
+                          {t(`figures.count.${c}`)}
                         </TableCell>
                       ))}
-                      <TableCell align="right">{formatRate(s.figures.attendanceRate)}</TableCell>
-                      <TableCell align="right">{formatRate(s.figures.rawAttendanceRate)}</TableCell>
-                      <TableCell align="right">{formatRate(s.figures.counsellingRate)}</TableCell>
+                      <TableCell align="right">{t('figures.attendanceRate')}</TableCell>
+                      <TableCell align="right">{t('figures.rawRate')}</TableCell>
+                      <TableCell align="right">{t('figures.counsellingRate')}</TableCell>
                     </TableRow>
-                  ))}
-                </TableBody>
-              </Table>
+                  </TableHead>
+                  <TableBody>
+                    {report.data.sessions.map((s) => (
+                      <TableRow key={s.sessionId} sx={{ opacity: s.held ? 1 : 0.55 }}>
+                        <TableCell>
+                          {dayLabel(s.date)} {s.startTime} · {t(`kind.${s.kind}`)}
+                          <Typography variant="caption" color="text.secondary" sx={{ display: 'block' }}>
+                            {[venueName(s.venueId), s.held ? '' : t('figures.upcoming')].filter(Boolean).join(' · ')}
+                          </Typography>
+                        </TableCell>
+                        {cols.map((c) => (
+                          <TableCell key={c} align="right">
+                            {s.figures[c]}
+                          </TableCell>
+                        ))}
+                        <TableCell align="right">{formatRate(s.figures.attendanceRate)}</TableCell>
+                        <TableCell align="right">{formatRate(s.figures.rawAttendanceRate)}</TableCell>
+                        <TableCell align="right">{formatRate(s.figures.counsellingRate)}</TableCell>
+                      </TableRow>
+                    ))}
+                  </TableBody>
+                </Table>
+              </Box>
               {report.data.sessions.length === 0 && <Typography color="text.secondary">{t('figures.noSessions')}</Typography>}
             </Paper>
           </Grid>

@@ -78,7 +78,7 @@ export function SessionDetail({ sessionId, onGone }: { sessionId: number; onGone
               {dayLabel(s.date)} {s.startTime}–{s.endTime} · {t(`kind.${s.kind}`)}
             </Typography>
             <Typography color="text.secondary">
-              {venueName(s.venueId)} · {t('sessions.bookedOf', { booked: s.booked, capacity: s.capacity })} · {t('detail.hours', { hours: s.hours })}
+              {[venueName(s.venueId), t('sessions.bookedOf', { booked: s.booked, capacity: s.capacity }), t('detail.hours', { hours: s.hours })].filter(Boolean).join(' · ')}
             </Typography>
             {(s.instructors || s.topics) && (
               <Typography variant="body2" color="text.secondary">

@@ -35,7 +35,7 @@ export function FlagChips({ flags, late, leftEarly }: { flags: PersonFlags; late
       {flags.minor && <Chip size="small" color="warning" label={t('flags.minor')} />}
       {flags.repeatOffender && <Chip size="small" color="secondary" label={t('flags.repeatOffender')} />}
       {flags.needsInterpreter && (
-        <Chip size="small" color="info" label={flags.interpreterLanguage ? `${t('flags.needsInterpreter')}：${flags.interpreterLanguage}` : t('flags.needsInterpreter')} />
+        <Chip size="small" color="info" label={flags.interpreterLanguage ? t('flags.interpreterIn', { language: flags.interpreterLanguage }) : t('flags.needsInterpreter')} />
       )}
       {late && <Chip size="small" color="warning" variant="outlined" label={t('flags.late')} />}
       {leftEarly && <Chip size="small" color="warning" variant="outlined" label={t('flags.leftEarly')} />}

@@ -28,7 +28,9 @@ export function StatChart({ table }: { table: ReportTable }) {
   const colored = series.map((s, i) => ({ ...s, color: colors[i % colors.length] }));
   // Room past the longest bar for its value label, which would otherwise be clipped.
   const max = Math.max(...series.flatMap((s) => s.data));
-  const valueAxis = { min: 0, max: max * 1.18 + (max < 10 ? 1 : 0) };
+  // Counts tick at whole numbers only (no "0.5 calls").
+  const tickMinStep = series.every((x) => x.data.every(Number.isInteger)) ? 1 : undefined;
+  const valueAxis = { min: 0, max: max * 1.18 + (max < 10 ? 1 : 0), tickMinStep };
   // x-charts hides a tick label taller than its axis; CJK fonts are taller than the default allows.
   const X_AXIS_HEIGHT = 36;
 
@@ -40,7 +42,8 @@ export function StatChart({ table }: { table: ReportTable }) {
           skipAnimation
           xAxis={[{ scaleType: 'point', data: labels, height: X_AXIS_HEIGHT }]}
           series={colored.map((s) => ({ ...s, showMark: true, curve: 'linear' as const }))}
-          margin={{ left: 8, right: 16 }}
+          yAxis={[{ min: 0, tickMinStep }]}
+          margin={{ left: 8, right: 32 }}
         />
       </Box>
     );

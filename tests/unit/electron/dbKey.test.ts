@@ -1,0 +1,130 @@
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterEach, describe, expect, test } from 'vitest';
+import { backendName, isWeakBackend, loadOrCreateDbKey, storeDbKey, type SafeStorageLike } from '../../../electron/main/dbKey';
+import { openDatabase } from '../../../electron/core/db/open';
+import { makeTempDir } from '../../support/core';
+
+const MIGRATIONS = path.join(process.cwd(), 'electron/core/db/migrations');
+const NOW = new Date('2025-03-05T01:00:00Z');
+
+/**
+ * A stand-in keyring: "encrypts" by XOR with a secret of its own, so the wrapped bytes differ
+ * from the key, and can be told to fail (another Windows user, a reset keyring) or to rotate.
+ */
+function fakeKeyring(backend = 'gnome_libsecret') {
+  const secret = randomBytes(64);
+  const xor = (b: Buffer) => Buffer.from(b.map((x, i) => x ^ (secret[i % secret.length] ?? 0)));
+  const ring = {
+    available: true,
+    broken: false,
+    rotate: false,
+    encrypted: 0,
+    async isAsyncEncryptionAvailable() {
+      return ring.available;
+    },
+    async encryptStringAsync(text: string) {
+      ring.encrypted++;
+      return xor(Buffer.from(text, 'utf8'));
+    },
+    async decryptStringAsync(data: Buffer) {
+      if (ring.broken) throw new Error('Error while decrypting the ciphertext provided to safeStorage.decryptString.');
+      return { result: xor(data).toString('utf8'), shouldReEncrypt: ring.rotate };
+    },
+    getSelectedStorageBackend: () => backend,
+  } satisfies SafeStorageLike & Record<string, unknown>;
+  return ring;
+}
+
+const dirs: string[] = [];
+afterEach(() => {
+  for (const d of dirs.splice(0)) fs.rmSync(d, { recursive: true, force: true });
+});
+function files() {
+  const dir = makeTempDir('dufang-key-');
+  dirs.push(dir);
+  return { dir, keyFile: path.join(dir, 'desk.key.json'), dbFile: path.join(dir, 'desk.sqlite3') };
+}
+
+describe('the database key on this computer', () => {
+  test('first run: a random 32-byte key, stored only wrapped by the keyring, owner-only', async () => {
+    const f = files();
+    const ring = fakeKeyring();
+    const first = await loadOrCreateDbKey({ ...f, safeStorage: ring, platform: 'linux', now: NOW });
+    if (first.kind !== 'ready') throw new Error(first.kind);
+    expect(first).toMatchObject({ created: true, storage: { backend: 'gnome_libsecret', weak: false } });
+    expect(first.key).toHaveLength(32);
+    const stored = fs.readFileSync(f.keyFile, 'utf8');
+    expect(stored).not.toContain(first.key.toString('hex'));
+    expect(stored).not.toContain(first.key.toString('base64'));
+    expect(JSON.parse(stored)).toMatchObject({ format: 1, backend: 'gnome_libsecret', createdAt: NOW.toISOString() });
+    if (process.platform !== 'win32') expect(fs.statSync(f.keyFile).mode & 0o777).toBe(0o600);
+
+    const again = await loadOrCreateDbKey({ ...f, safeStorage: ring, platform: 'linux', now: NOW });
+    expect(again).toMatchObject({ kind: 'ready', created: false });
+    expect(again.kind === 'ready' && again.key.equals(first.key)).toBe(true);
+  });
+
+  test('a keyring that cannot unwrap the key (new Windows profile, reset keyring) leads to recovery, never to a new key', async () => {
+    const f = files();
+    const ring = fakeKeyring();
+    await loadOrCreateDbKey({ ...f, safeStorage: ring, platform: 'win32', now: NOW });
+    const before = fs.readFileSync(f.keyFile);
+    ring.broken = true;
+    expect(await loadOrCreateDbKey({ ...f, safeStorage: ring, platform: 'win32', now: NOW })).toEqual({ kind: 'recovery', reason: 'keyUnreadable' });
+    fs.writeFileSync(f.keyFile, '{ not json');
+    ring.broken = false;
+    expect(await loadOrCreateDbKey({ ...f, safeStorage: ring, platform: 'win32', now: NOW })).toEqual({ kind: 'recovery', reason: 'keyUnreadable' });
+    fs.writeFileSync(f.keyFile, before);
+    expect(await loadOrCreateDbKey({ ...f, safeStorage: ring, platform: 'win32', now: NOW })).toMatchObject({ kind: 'ready' });
+  });
+
+  test('an encrypted database without its key file asks for the recovery key; a plain one from before encryption gets a new key', async () => {
+    const f = files();
+    const ring = fakeKeyring();
+    openDatabase(f.dbFile, { migrationsDir: MIGRATIONS, key: randomBytes(32) }).db.close();
+    expect(await loadOrCreateDbKey({ ...f, safeStorage: ring, platform: 'linux', now: NOW })).toEqual({ kind: 'recovery', reason: 'keyMissing' });
+    expect(fs.existsSync(f.keyFile)).toBe(false);
+
+    const g = files();
+    openDatabase(g.dbFile, { migrationsDir: MIGRATIONS }).db.close();
+    expect(await loadOrCreateDbKey({ ...g, safeStorage: ring, platform: 'linux', now: NOW })).toMatchObject({ kind: 'ready', created: true });
+  });
+
+  test('a rotated keyring key: ours is wrapped again so the next start still unwraps it', async () => {
+    const f = files();
+    const ring = fakeKeyring();
+    await loadOrCreateDbKey({ ...f, safeStorage: ring, platform: 'linux', now: NOW });
+    ring.rotate = true;
+    const count = ring.encrypted;
+    await loadOrCreateDbKey({ ...f, safeStorage: ring, platform: 'linux', now: NOW });
+    expect(ring.encrypted).toBe(count + 1);
+  });
+
+  test('no encryption offered at all: the app refuses instead of keeping the key unprotected', async () => {
+    const f = files();
+    const ring = fakeKeyring();
+    ring.available = false;
+    expect(await loadOrCreateDbKey({ ...f, safeStorage: ring, platform: 'linux', now: NOW })).toEqual({ kind: 'unavailable' });
+    expect(fs.existsSync(f.keyFile)).toBe(false);
+  });
+
+  test('Linux basic_text is plain-text equivalent and reported as weak; Windows and macOS name their keyring', async () => {
+    const f = files();
+    const weak = await loadOrCreateDbKey({ ...f, safeStorage: fakeKeyring('basic_text'), platform: 'linux', now: NOW });
+    expect(weak).toMatchObject({ kind: 'ready', storage: { backend: 'basic_text', weak: true } });
+    expect(backendName('win32', fakeKeyring('unknown'))).toBe('dpapi');
+    expect(backendName('darwin', fakeKeyring('unknown'))).toBe('keychain');
+    expect(isWeakBackend('kwallet5')).toBe(false);
+  });
+
+  test('after recovery the typed key is stored again and unwraps on the next start', async () => {
+    const f = files();
+    const ring = fakeKeyring('kwallet6');
+    const key = randomBytes(32);
+    expect(await storeDbKey(key, f.keyFile, ring, 'linux', NOW)).toEqual({ backend: 'kwallet6', weak: false });
+    const loaded = await loadOrCreateDbKey({ ...f, safeStorage: ring, platform: 'linux', now: NOW });
+    expect(loaded.kind === 'ready' && loaded.key.equals(key)).toBe(true);
+  });
+});
