@@ -1,6 +1,6 @@
 /**
- * Lecture attendees whose last lecture (or, without one, whose record) is older than the period
- * and who have nothing open: name, national ID, birth date, phone, address and penalty document
+ * Lecture attendees whose last lecture session (or, without one, whose record) is older than the
+ * period: name, national ID, birth date, phone, address and penalty document
  * number are replaced or cleared, and so are the free-text notes about them (attendee notes,
  * leave notes and decisions, counselling notes, status-change reasons). Drug class, penalty count,
  * interpreter language, every enrolment, status, check-in time and consultation category stay:
@@ -10,8 +10,6 @@
 import { ANONYMISED_NAME } from '../../../../shared/domain/safety';
 import type { Anonymiser } from './index';
 import { withUpdatesAllowed } from './appendOnly';
-
-const OPEN = "('scheduled', 'notified', 'leaveRequested', 'toReschedule', 'checkedIn')";
 
 export const lectureAttendeesAnonymiser: Anonymiser = {
   kind: 'lectureAttendees',
@@ -24,7 +22,7 @@ export const lectureAttendeesAnonymiser: Anonymiser = {
           `SELECT a.id FROM lecture_attendees a
            WHERE a.national_id NOT LIKE 'ANON-%' AND a.created_at < @cutoff AND a.updated_at < @cutoff
              AND NOT EXISTS (SELECT 1 FROM lecture_enrolments e JOIN lecture_sessions s ON s.id = e.session_id
-                             WHERE e.attendee_id = a.id AND (s.session_date >= @cutoffDate OR e.status IN ${OPEN}))`,
+                             WHERE e.attendee_id = a.id AND s.session_date >= @cutoffDate)`,
         )
         .all({ cutoff, cutoffDate }) as { id: number }[]
     ).map((r) => r.id);

@@ -28,16 +28,16 @@ export default function FiguresPage() {
       />
       {report.data && (
         <Grid container spacing={2}>
-          <Grid size={{ xs: 12, lg: 4 }}>
+          <Grid size={{ xs: 12, md: 6, lg: 4 }}>
             <FiguresView figures={report.data.total} title={t('figures.monthTitle')} />
           </Grid>
-          <Grid size={{ xs: 12, lg: 8 }}>
+          <Grid size={{ xs: 12 }}>
             <Paper variant="outlined" sx={{ p: 2 }}>
               <Typography variant="h3" component="h2" sx={{ mb: 1 }}>
                 {t('figures.perSession')}
               </Typography>
               <Box sx={{ overflowX: 'auto' }}>
-                <Table size="small" data-testid="figures-sessions" sx={{ '& th, & td': { whiteSpace: 'nowrap' } }}>
+                <Table size="small" data-testid="figures-sessions" sx={{ '& th, & td': { whiteSpace: 'nowrap', px: 1 }, '& td:first-of-type': { whiteSpace: 'normal', minWidth: 180 } }}>
                   <TableHead>
                     <TableRow>
                       <TableCell>{t('figures.session')}</TableCell>
