@@ -38,6 +38,11 @@ export function taipeiMs(d: number, minute: number): number {
 
 export const iso = (ms: number): string => new Date(ms).toISOString();
 
+/** The day index of an instant, in Taipei. */
+export function dayOf(ms: number): number {
+  return Math.floor((ms + TAIPEI_OFFSET_MS - FIRST_UTC_MS) / DAY_MS);
+}
+
 /** 'HH:MM' of a minute of the day. */
 export const hhmm = (minute: number): string => `${String(Math.floor(minute / 60)).padStart(2, '0')}:${String(minute % 60).padStart(2, '0')}`;
 

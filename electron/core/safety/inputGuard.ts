@@ -8,7 +8,6 @@
  */
 import type { FieldError } from '../../../shared/api/result';
 
-// eslint-disable-next-line no-control-regex -- the control character is the point
 const BAD_TEXT = /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 
 /** Objects deeper than this are left to the schema, which refuses them anyway. */

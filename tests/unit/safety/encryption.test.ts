@@ -62,7 +62,7 @@ describe('encryption at rest', () => {
     cores.push(t);
     await writePersonalData(t);
     // The data is there, readable through the app …
-    const found = okValue(await t.call('coord', 'lectures:searchAttendees', { query: NATIONAL_ID } as never));
+    const found = okValue(await t.call('coord', 'lectures:searchAttendees', { query: NATIONAL_ID }));
     expect(JSON.stringify(found)).toContain(NAME);
     // … while the WAL still holds the recent pages (no checkpoint yet) and the file the rest.
     expect(fs.existsSync(`${t.dbFile}-wal`)).toBe(true);

@@ -54,7 +54,7 @@ describe('the recovery key at setup', () => {
     for (const group of shown.split('-')) expect(preview.html).toContain(`<span>${group}</span>`);
     expect(preview.title).toBe('資料庫復原金鑰');
 
-    expect(await t.call('admin', 'safety:confirmRecoveryKey', { stored: false } as never)).toMatchObject({
+    expect(await t.callRaw('admin', 'safety:confirmRecoveryKey', { stored: false })).toMatchObject({
       ok: false,
       error: { code: 'validation', field: 'stored', messageKey: 'safety:recoveryKey.mustConfirm' },
     });
@@ -86,7 +86,7 @@ describe('a plain-text-equivalent keyring (Linux basic_text)', () => {
     expect(await t.call('admin', 'accounts:list', {})).toEqual({ ok: false, error: { code: 'forbidden', messageKey: 'safety:keyring.notAccepted' } });
     expect(await t.call('admin', 'reference:all', {})).toMatchObject({ ok: false, error: { messageKey: 'safety:keyring.notAccepted' } });
     expect(t.rowCounts()).toEqual(before);
-    expect(await t.call('admin', 'safety:acceptWeakKeyring', {} as never)).toMatchObject({ ok: false, error: { code: 'validation', field: 'accept' } });
+    expect(await t.callRaw('admin', 'safety:acceptWeakKeyring', {})).toMatchObject({ ok: false, error: { code: 'validation', field: 'accept' } });
 
     const accepted = okValue(await t.call('admin', 'safety:acceptWeakKeyring', { accept: true }));
     expect(accepted).toMatchObject({ blocked: false, keyring: { acceptance: { byName: '王督導' } } });
