@@ -25,6 +25,8 @@ export interface CoreDeps {
   scryptCost?: number;
   /** writes exported files (XLSX, CSV) where the person chooses; absent where nothing can be saved */
   fileSaver?: FileSaver;
+  /** extra windows only the app can open (the visitor-facing screen); absent where there are none */
+  windows?: DeskWindows;
   /** the database file, its key, backup and restore hooks (electron/core/safety/runtime.ts) */
   safety: SafetyRuntime;
 }
@@ -40,6 +42,12 @@ export interface FileFilter {
 export interface FileSaver {
   /** the path written, or null when the person cancels */
   saveFile(bytes: Uint8Array, suggestedName: string, filters: FileFilter[]): Promise<string | null>;
+}
+
+/** Windows the core may ask the host to open. */
+export interface DeskWindows {
+  /** opens (or brings back) the visitor-facing screen; false when the host cannot */
+  openVisitorScreen(): Promise<boolean>;
 }
 
 export interface Actor {

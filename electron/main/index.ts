@@ -21,6 +21,7 @@ import { hardenApp } from './security';
 import { startupErrorText } from './startupErrors';
 import { createMainWindow } from './window';
 import { registerGlobalShortcuts } from './shortcuts';
+import { openVisitorWindow } from './visitorWindow';
 
 const APP_ID = 'tw.gov.kcg.dsacp.desk';
 
@@ -100,6 +101,7 @@ async function start(): Promise<void> {
       prefs,
       printHost,
       fileSaver,
+      windows: { openVisitorScreen: async () => openVisitorWindow(mainWindow) },
       sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
     });
   } catch (e) {

@@ -23,9 +23,9 @@ export interface PlannedSession {
 
 /** Share of enrolments and people per session by kind. */
 const KINDS: Record<SessionKind, { share: number; perSession: number; days: readonly number[]; start: number; end: number; hours: number; venue: string }> = {
-  weekday: { share: 0.89, perSession: 170, days: [1, 2, 3, 4, 5], start: 540, end: 780, hours: 4, venue: 'bureau-auditorium' },
+  weekday: { share: 0.87, perSession: 170, days: [1, 2, 3, 4, 5], start: 540, end: 780, hours: 4, venue: 'bureau-auditorium' },
   holiday: { share: 0.08, perSession: 150, days: [6], start: 540, end: 1020, hours: 8, venue: 'bureau-auditorium' },
-  repeatGroup: { share: 0.03, perSession: 40, days: [2, 4], start: 840, end: 1020, hours: 3, venue: 'sanmin-social-welfare-center' },
+  repeatGroup: { share: 0.05, perSession: 40, days: [2, 4], start: 840, end: 1020, hours: 3, venue: 'sanmin-social-welfare-center' },
 };
 
 export class LectureCalendar {

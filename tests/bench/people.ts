@@ -45,7 +45,7 @@ export interface Person {
 
 function givenName(rng: Rng, sex: Sex): string {
   if (rng.chance(0.03)) return rng.pick(sex === 'M' ? MALE_CHARS : FEMALE_CHARS);
-  if (rng.chance(0.3)) return rng.pick(sex === 'M' ? POPULAR_MALE : POPULAR_FEMALE);
+  if (rng.chance(0.12)) return rng.pick(sex === 'M' ? POPULAR_MALE : POPULAR_FEMALE);
   const pool = sex === 'M' ? MALE_CHARS : FEMALE_CHARS;
   const a = rng.pick(pool);
   let b = rng.pick(pool);

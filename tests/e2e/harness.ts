@@ -97,6 +97,8 @@ export interface Desk {
   shot(name: string): Promise<void>;
   /** opens another window of the app (a second page, its own session) at `#/<route>`, e.g. the visitor screen */
   openWindow(route: string, sender: string): Promise<Page>;
+  /** windows the app opened itself through the `windows` port (the visitor screen) */
+  visitorPages: Page[];
 }
 
 /**
@@ -112,7 +114,11 @@ export const test = base.extend<{ desk: Desk; deskStart: DeskStart }>({
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'desk-e2e-'));
     const printHost = pdfPrintHost(dir);
     const fileSaver = tempFileSaver(dir);
+    // The visitor-facing window the app opens on request ('counter:openVisitorScreen').
+    const visitorPages: Page[] = [];
+    let openVisitor: () => Promise<boolean> = async () => false;
     const core = startCore({
+      windows: { openVisitorScreen: () => openVisitor() },
       dbFile: path.join(dir, 'desk.sqlite3'),
       appRoot: ROOT,
       clock: () => new Date(),
@@ -156,7 +162,13 @@ export const test = base.extend<{ desk: Desk; deskStart: DeskStart }>({
       await second.goto(`${server.url}#/${route}`);
       return second;
     };
-    await use({ page, core, dir, printHost, fileSaver, emit, openWindow, shot: (name) => page.screenshot({ path: path.join(ARTIFACTS, `${slug}-${name}.png`), fullPage: true }).then(() => undefined) });
+    openVisitor = async () => {
+      if (visitorPages.length === 0) visitorPages.push(await openWindow('visitor', 'visitor-window'));
+      // The app shows the visitor window inactive: the clerk's window keeps the keyboard.
+      await page.bringToFront();
+      return true;
+    };
+    await use({ page, core, dir, printHost, fileSaver, emit, openWindow, visitorPages, shot: (name) => page.screenshot({ path: path.join(ARTIFACTS, `${slug}-${name}.png`), fullPage: true }).then(() => undefined) });
     server.close();
     core.close();
     fs.rmSync(dir, { recursive: true, force: true });

@@ -33,6 +33,7 @@ export const counterHandlers: HandlersFor<typeof counterChannels> = {
   'counter:topicHistory': (ctx, input) => topicHistory(ctx, input.id),
   'counter:present': (ctx, input) => present(ctx.db, input.topicId, input.lang, ctx.clock()),
   'counter:presented': (ctx) => visitorScreen(ctx.db, ctx.clock()),
+  'counter:openVisitorScreen': async (ctx) => ({ opened: (await ctx.windows?.openVisitorScreen()) ?? false }),
   'counter:logVisit': (ctx, input) => {
     const visit = logVisit(ctx, input);
     // The visitor has been served: their screen goes back to the welcome page.

@@ -24,7 +24,7 @@ export function safeFileName(name: string, ext: ExportFormat): string {
   return `${cleaned || 'export'}.${ext}`;
 }
 
-function build(ctx: HandlerContext, kind: string, params: unknown, lang: Lang, format: ExportFormat): { book: ExportBook; personalData: boolean } {
+function build(ctx: HandlerContext, kind: string, params: unknown, lang: Lang, format: ExportFormat): { book: ExportBook; personalData: boolean; audited: unknown } {
   const spec = Object.hasOwn(EXPORTS, kind) ? EXPORTS[kind] : undefined;
   if (!spec) throw appError('notFound', 'stats:export.unknownKind', { field: 'kind' });
   const actor = ctx.actor;
@@ -39,13 +39,13 @@ function build(ctx: HandlerContext, kind: string, params: unknown, lang: Lang, f
   }
   const book = spec.build(ctx, parsed.data as never, lang);
   if (format === 'csv' && book.tables.length !== 1) throw appError('validation', 'stats:export.csvOneTable', { field: 'format' });
-  return { book, personalData: spec.personalData };
+  return { book, personalData: spec.personalData, audited: spec.auditParams ? spec.auditParams(parsed.data as never) : (params ?? {}) };
 }
 
 export const exportHandlers: HandlersFor<typeof exportChannels> = {
   'export:run': async (ctx, input) => {
     const { kind, params, lang, format } = input;
-    const { book, personalData } = build(ctx, kind, params, lang, format);
+    const { book, personalData, audited } = build(ctx, kind, params, lang, format);
     if (!ctx.fileSaver) throw appError('internal', 'stats:export.unavailable');
     const t = translatorFor(lang);
     const now = ctx.now();
@@ -63,7 +63,7 @@ export const exportHandlers: HandlersFor<typeof exportChannels> = {
     const rows = book.tables.reduce((n, tb) => n + tb.rows.length, 0);
     const path = await ctx.fileSaver.saveFile(bytes, safeFileName(book.fileName, format), FILTERS[format]);
     if (path !== null) {
-      appendAudit(ctx.db, { at: now, accountId: ctx.actor?.id ?? null, action: 'export', entity: 'export', entityId: kind, details: { format, params: params ?? {}, rows, personalData } });
+      appendAudit(ctx.db, { at: now, accountId: ctx.actor?.id ?? null, action: 'export', entity: 'export', entityId: kind, details: { format, params: audited, rows, personalData } });
     }
     return { saved: path !== null, path, rows };
   },

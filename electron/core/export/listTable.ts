@@ -25,3 +25,15 @@ export function listTable<R>(id: string, title: Text, columns: readonly ListColu
     layout: 'long',
   };
 }
+
+/**
+ * A list's filter in words, for the line above its table ("起日 114/03/01；班別 早班"), so a
+ * file read weeks later still says what it holds. Empty values are left out.
+ */
+export function describeFilter(lang: 'zh-TW' | 'en', parts: readonly (readonly [label: string, value: string])[]): string {
+  const [pair, sep] = lang === 'zh-TW' ? [' ', '；'] : [': ', '; '];
+  return parts
+    .filter(([, value]) => value !== '')
+    .map(([label, value]) => `${label}${pair}${value}`)
+    .join(sep);
+}

@@ -26,6 +26,11 @@ export interface ExportSpec<P> {
   /** formats offered; default both */
   formats?: readonly ExportFormat[];
   build(ctx: HandlerContext, params: P, lang: Lang): ExportBook;
+  /**
+   * What the audit entry records of the parameters; default: as sent. A filter may hold a
+   * phone number or an ID typed in full, and the audit log must not become a copy of them.
+   */
+  auditParams?(params: P): Record<string, unknown>;
 }
 
 export const defineExport = <P>(spec: ExportSpec<P>): ExportSpec<never> => spec as unknown as ExportSpec<never>;

@@ -68,14 +68,18 @@ export function listFollowUpsOfCall(db: Db, callId: number): FollowUp[] {
   return (db.prepare(`${SELECT} WHERE f.call_id = ? ORDER BY f.due_at, f.id`).all(callId) as FollowUpRow[]).map(toFollowUp);
 }
 
-/** Open ones by due time (soonest first); done ones most recently done first. */
-export function listFollowUps(db: Db, opts: { open: boolean; ownerId?: number }): FollowUp[] {
+/**
+ * Open ones by due time (soonest first); done ones most recently done first, of which the
+ * screen shows the latest `doneLimit`; null gives them all (exports).
+ */
+export function listFollowUps(db: Db, opts: { open: boolean; ownerId?: number; doneLimit?: number | null }): FollowUp[] {
   const owner = opts.ownerId !== undefined ? 'AND f.owner_id = ?' : '';
-  const args = opts.ownerId !== undefined ? [opts.ownerId] : [];
-  const sql = opts.open
-    ? `${SELECT} WHERE f.done_at IS NULL ${owner} ORDER BY f.due_at, f.id`
-    : `${SELECT} WHERE f.done_at IS NOT NULL ${owner} ORDER BY f.done_at DESC, f.id DESC LIMIT 500`;
-  return (db.prepare(sql).all(...args) as FollowUpRow[]).map(toFollowUp);
+  const args: number[] = opts.ownerId !== undefined ? [opts.ownerId] : [];
+  if (opts.open) return (db.prepare(`${SELECT} WHERE f.done_at IS NULL ${owner} ORDER BY f.due_at, f.id`).all(...args) as FollowUpRow[]).map(toFollowUp);
+  // LIMIT -1 is SQLite's "no limit".
+  const limit = opts.doneLimit === undefined ? 500 : (opts.doneLimit ?? -1);
+  const sql = `${SELECT} WHERE f.done_at IS NOT NULL ${owner} ORDER BY f.done_at DESC, f.id DESC LIMIT ?`;
+  return (db.prepare(sql).all(...args, limit) as FollowUpRow[]).map(toFollowUp);
 }
 
 export function countOpenFollowUps(db: Db, dueBefore: string, dueFrom?: string): number {

@@ -64,6 +64,7 @@ export function latestHandover(db: Db): (Handover & { createdBy: number }) | nul
   return row ? toHandover(row) : null;
 }
 
-export function listHandovers(db: Db, limit: number): (Handover & { createdBy: number })[] {
-  return (db.prepare(`${SELECT} ORDER BY h.created_at DESC, h.id DESC LIMIT ?`).all(limit) as HandoverRow[]).map(toHandover);
+/** Newest first; a null limit gives every handover (exports). LIMIT -1 is SQLite's "no limit". */
+export function listHandovers(db: Db, limit: number | null): (Handover & { createdBy: number })[] {
+  return (db.prepare(`${SELECT} ORDER BY h.created_at DESC, h.id DESC LIMIT ?`).all(limit ?? -1) as HandoverRow[]).map(toHandover);
 }

@@ -83,6 +83,7 @@ export function acknowledgeHandover(ctx: HandlerContext, input: { id: number }):
   return getHandover(ctx, input.id);
 }
 
-export function handovers(ctx: HandlerContext): Handover[] {
-  return listHandovers(ctx.db, 100).map(publicView);
+/** The screen shows the 100 newest; a null limit gives every handover (exports). */
+export function handovers(ctx: HandlerContext, limit: number | null = 100): Handover[] {
+  return listHandovers(ctx.db, limit).map(publicView);
 }

@@ -84,11 +84,15 @@ export function listReferralsOfCall(db: Db, callId: number): Referral[] {
   return (db.prepare(`${SELECT} WHERE r.call_id = ? ORDER BY r.id`).all(callId) as ReferralRow[]).map((r) => toReferral(db, r));
 }
 
-export function listReferrals(db: Db, status?: ReferralStatus): (Referral & { phoneMasked: string })[] {
+/**
+ * One status oldest first (a work queue), or every status newest first, of which the screen
+ * shows the latest `limit`; a null limit gives them all (exports). LIMIT -1 is SQLite's "no limit".
+ */
+export function listReferrals(db: Db, status?: ReferralStatus, limit: number | null = 500): (Referral & { phoneMasked: string })[] {
   const rows = (
     status
       ? db.prepare(`${SELECT} WHERE r.status = ? ORDER BY r.referred_on, r.id`).all(status)
-      : db.prepare(`${SELECT} ORDER BY r.referred_on DESC, r.id DESC LIMIT 500`).all()
+      : db.prepare(`${SELECT} ORDER BY r.referred_on DESC, r.id DESC LIMIT ?`).all(limit ?? -1)
   ) as ReferralRow[];
   return rows.map((r) => toReferral(db, r));
 }

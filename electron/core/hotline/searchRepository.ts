@@ -79,8 +79,8 @@ export function countCalls(db: Db, filter: CallFilter): number {
   return (db.prepare(`SELECT count(*) AS n FROM hotline_calls c ${w.sql}`).get(...w.params) as { n: number }).n;
 }
 
-/** Newest first; `limit`/`offset` page through the result. */
-export function findCallSummaries(db: Db, filter: CallFilter, limit: number, offset: number): CallSummary[] {
+/** Newest first; `limit`/`offset` page through the result, a null limit gives every match (exports). */
+export function findCallSummaries(db: Db, filter: CallFilter, limit: number | null, offset: number): CallSummary[] {
   const w = where(filter);
   const rows = db
     .prepare(
@@ -95,7 +95,8 @@ export function findCallSummaries(db: Db, filter: CallFilter, limit: number, off
        ORDER BY c.started_at DESC, c.id DESC
        LIMIT ? OFFSET ?`,
     )
-    .all(...w.params, limit, offset) as SummaryRow[];
+    // LIMIT -1 is SQLite's "no limit".
+    .all(...w.params, limit ?? -1, offset) as SummaryRow[];
   return rows.map((r) => ({
     id: r.id,
     kind: r.kind,

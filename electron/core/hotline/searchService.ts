@@ -1,5 +1,5 @@
 import type { HotlineSettings, RepeatCallers, SearchCallsInput, SearchCallsResult, StaffMember } from '../../../shared/api/channels/hotline';
-import { maskPhone, type HotlineOverview } from '../../../shared/domain/hotline';
+import { maskPhone, type CallSummary, type HotlineOverview } from '../../../shared/domain/hotline';
 import { shiftWindowAt } from '../../../shared/domain/shiftWindow';
 import { phoneSearchKey } from '../../../shared/lib/phone';
 import { normalizeSearchText } from '../../../shared/lib/text';
@@ -18,14 +18,18 @@ const MIN_PHONE_KEY = 6;
 const latest = (a?: string, b?: string) => (a && b ? (a > b ? a : b) : (a ?? b));
 const earliest = (a?: string, b?: string) => (a && b ? (a < b ? a : b) : (a ?? b));
 
-export function searchCalls(ctx: HandlerContext, input: SearchCallsInput): SearchCallsResult {
+/** The call list's filter without its page: what the screen searches and what its export writes. */
+export type CallQuery = Omit<SearchCallsInput, 'page' | 'pageSize'>;
+
+/** The filter as people chose it, turned into stored values (Taipei days → instants, phone → key). */
+export function callFilterOf(input: CallQuery): CallFilter {
   if (input.dateFrom && input.dateTo && input.dateFrom > input.dateTo) {
     throw appError('validation', 'hotline:errors.dateRange', { field: 'dateTo', fields: [{ field: 'dateTo', messageKey: 'hotline:errors.dateRange' }] });
   }
   const text = input.text ? normalizeSearchText(input.text) : '';
   const dayFrom = input.dateFrom ? startOfTaipeiDay(input.dateFrom).toISOString() : undefined;
   const dayTo = input.dateTo ? startOfTaipeiDay(addDays(input.dateTo, 1)).toISOString() : undefined;
-  const filter: CallFilter = {
+  return {
     from: latest(dayFrom, input.startedFrom && new Date(input.startedFrom).toISOString()),
     to: earliest(dayTo, input.startedBefore && new Date(input.startedBefore).toISOString()),
     shiftId: input.shiftId,
@@ -40,11 +44,20 @@ export function searchCalls(ctx: HandlerContext, input: SearchCallsInput): Searc
     phoneKey: input.phone ? phoneSearchKey(input.phone) || '-' : undefined,
     terms: text ? text.split(' ') : undefined,
   };
+}
+
+export function searchCalls(ctx: HandlerContext, input: SearchCallsInput): SearchCallsResult {
+  const filter = callFilterOf(input);
   const total = countCalls(ctx.db, filter);
   const rows = findCallSummaries(ctx.db, filter, input.pageSize, (input.page - 1) * input.pageSize);
   const { page: _p, pageSize: _s, phone, ...rest } = input;
   audit(ctx, 'search', 'hotline_call', null, { ...rest, phone: phone ? maskPhone(phone) : undefined, total });
   return { rows, total, page: input.page, pageSize: input.pageSize };
+}
+
+/** Every call of the filter, newest first, unpaged: the call list's export. */
+export function allCalls(ctx: HandlerContext, input: CallQuery): CallSummary[] {
+  return findCallSummaries(ctx.db, callFilterOf(input), null, 0);
 }
 
 export function repeatCallers(ctx: HandlerContext, input: { phone: string; excludeCallId?: number }): RepeatCallers {

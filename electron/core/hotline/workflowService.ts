@@ -45,8 +45,9 @@ export function setReferralStatus(ctx: HandlerContext, input: { id: number; stat
   return r;
 }
 
-export function referrals(ctx: HandlerContext, input: { status?: ReferralStatus }): (Referral & { phoneMasked: string })[] {
-  return listReferrals(ctx.db, input.status);
+/** `limit` caps the list of every status (the screen's 500 newest); null lifts it (exports). */
+export function referrals(ctx: HandlerContext, input: { status?: ReferralStatus }, limit: number | null = 500): (Referral & { phoneMasked: string })[] {
+  return listReferrals(ctx.db, input.status, limit);
 }
 
 export function addFollowUp(ctx: HandlerContext, input: { callId: number; followUp: FollowUpInput }): FollowUp {
@@ -85,6 +86,7 @@ export function completeFollowUps(ctx: HandlerContext, input: { ids: number[]; o
   return input.ids.map((id) => findFollowUp(ctx.db, id)).filter((f): f is FollowUp => f !== null);
 }
 
-export function followUps(ctx: HandlerContext, input: { open: boolean; mine: boolean }): FollowUp[] {
-  return listFollowUps(ctx.db, { open: input.open, ownerId: input.mine ? requireActor(ctx).id : undefined });
+/** `doneLimit` caps the done ones (the screen's 500 latest); null lifts it (exports). */
+export function followUps(ctx: HandlerContext, input: { open: boolean; mine: boolean }, doneLimit: number | null = 500): FollowUp[] {
+  return listFollowUps(ctx.db, { open: input.open, ownerId: input.mine ? requireActor(ctx).id : undefined, doneLimit });
 }

@@ -39,10 +39,11 @@ export const ALLOWED_BEFORE_KEYRING_ACCEPTED: ReadonlySet<string> = new Set<Chan
 
 /**
  * After a restore replaced the file (and closed the connection), only the startup question is
- * answered, without touching the database, until the app restarts.
+ * answered, without touching the database, until the app restarts. A connection closed for
+ * quitting answers the same way to a window's last calls, instead of failing inside SQLite.
  */
 export function haltedAnswer(deps: CoreDeps, channel: string): Result<unknown> | null {
-  if (!deps.safety.halted) return null;
+  if (!deps.safety.halted && deps.db.open) return null;
   if (channel === 'safety:startup') return { ok: true, value: { mode: 'restarting' } };
   return { ok: false, error: { code: 'locked', messageKey: 'safety:restore.restarting' } };
 }

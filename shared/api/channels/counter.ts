@@ -207,6 +207,8 @@ export const counterChannels = {
   // Public: the visitor-facing window is never signed in. It only ever receives a
   // published guidance topic, which is public information, and no personal data.
   'counter:presented': channel<VisitorScreen>()(emptyInput, 'public'),
+  /** opens the second, visitor-facing window (on a second display when there is one) */
+  'counter:openVisitorScreen': channel<{ opened: boolean }>()(emptyInput, STAFF),
   'counter:logVisit': channel<Visit>()(
     z
       .object({

@@ -2,6 +2,7 @@ import { useCallback, useMemo, useRef, useState } from 'react';
 import { Alert, Box, Button, Chip, Grid, Paper, Snackbar, Stack, ToggleButton, ToggleButtonGroup, Typography } from '@mui/material';
 import PrintIcon from '@mui/icons-material/Print';
 import HowToRegIcon from '@mui/icons-material/HowToReg';
+import ConnectedTvIcon from '@mui/icons-material/ConnectedTv';
 import DesktopAccessDisabledIcon from '@mui/icons-material/DesktopAccessDisabled';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -76,6 +77,8 @@ export default function DeskPage() {
     (l: Lang) => {
       setVisitorLang(l);
       if (openId !== null) void showVisitor(openId, l);
+      // The next thing the clerk does is type what the visitor asks.
+      searchRef.current?.focus();
     },
     [openId, showVisitor],
   );
@@ -139,6 +142,9 @@ export default function DeskPage() {
               : t('desk.visitorIdle')
           }
         />
+        <Button size="small" startIcon={<ConnectedTvIcon />} onClick={() => void api().counter.openVisitorScreen({})} data-testid="open-visitor-screen">
+          {t('desk.openVisitorScreen')}
+        </Button>
         <Button size="small" startIcon={<DesktopAccessDisabledIcon />} onClick={() => void showVisitor(null, visitorLang)} disabled={!onScreen}>
           {t('desk.clearVisitor')} <Kbd>F9</Kbd>
         </Button>
