@@ -109,3 +109,20 @@ export const REASON_CODES = ['walkIn', 'undo'] as const;
 export function reasonText(reason: string, t: (key: string) => string): string {
   return (REASON_CODES as readonly string[]).includes(reason) ? t(`lectures:reasons.${reason}`) : reason;
 }
+
+/** The roster screen's status groups; its export takes the same group (issue 6). */
+export const ROSTER_FILTERS = {
+  all: null,
+  expected: ['scheduled', 'notified'],
+  present: ['checkedIn', 'completed'],
+  leave: ['leaveRequested', 'toReschedule'],
+  noShow: ['noShow', 'renotified', 'returned'],
+  moved: ['transferredSession', 'transferredCity'],
+} as const satisfies Record<string, readonly EnrolmentStatus[] | null>;
+export type RosterFilter = keyof typeof ROSTER_FILTERS;
+export const ROSTER_FILTER_KEYS = Object.keys(ROSTER_FILTERS) as [RosterFilter, ...RosterFilter[]];
+
+export function inRosterFilter(status: EnrolmentStatus, filter: RosterFilter): boolean {
+  const statuses: readonly EnrolmentStatus[] | null = ROSTER_FILTERS[filter];
+  return statuses === null || statuses.includes(status);
+}

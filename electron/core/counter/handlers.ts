@@ -1,12 +1,9 @@
 import type { counterChannels } from '../../../shared/api/channels/counter';
 import type { HandlersFor } from '../handlers';
-import type { HandlerContext } from '../context';
-import { requireActor } from '../context';
-import { appError } from '../errors';
 import { taipeiDateKey } from '../../../shared/lib/time';
 import type { TopicContent } from '../../../shared/domain/counter';
 import { searchTopics } from './search';
-import { createTopic, getTopic, setTopicStatus, topicHistory, updateTopic } from './topicsService';
+import { createTopic, getTopic, scopeStatuses, setTopicStatus, topicHistory, updateTopic } from './topicsService';
 import { clearPresentation, present, visitorScreen } from './presentation';
 import { dayVisits, faq, logVisit } from './visitsService';
 import { inquire } from './inquiry';
@@ -15,13 +12,6 @@ function contentOfInput<T extends TopicContent>(input: T): TopicContent {
   const { unitId, webUrl, relatedIds } = input;
   const texts = Object.fromEntries(Object.entries(input).filter(([k]) => /(Zh|En)$/.test(k))) as Omit<TopicContent, 'unitId' | 'webUrl' | 'relatedIds'>;
   return { ...texts, unitId, webUrl, relatedIds };
-}
-
-function scopeStatuses(ctx: HandlerContext, scope: 'published' | 'all') {
-  if (scope === 'published') return ['published'] as const;
-  // Drafts and retired topics are the supervisor's to see, whatever the renderer shows.
-  if (!requireActor(ctx).roles.includes('supervisor')) throw appError('forbidden', 'errors.forbidden');
-  return ['draft', 'published', 'retired'] as const;
 }
 
 export const counterHandlers: HandlersFor<typeof counterChannels> = {

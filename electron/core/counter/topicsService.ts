@@ -27,6 +27,14 @@ import {
   updateTopicStatus,
 } from './topicsRepository';
 
+/** The topics a search may return: published ones for the desk, every status for a supervisor. */
+export function scopeStatuses(ctx: HandlerContext, scope: 'published' | 'all'): readonly TopicStatus[] {
+  if (scope === 'published') return ['published'];
+  // Drafts and retired topics are the supervisor's to see, whatever the renderer shows.
+  if (!requireActor(ctx).roles.includes('supervisor')) throw appError('forbidden', 'errors.forbidden');
+  return ['draft', 'published', 'retired'];
+}
+
 /** Several field problems at once, so the editor can mark every one of them. */
 export function fieldsError(fields: FieldError[]): AppError {
   const first = fields[0] ?? { field: '', messageKey: 'validation.invalid' };

@@ -1,6 +1,9 @@
 import type { ExportSpec } from './spec';
 import { statsExports } from '../stats/exports';
 import { accountsExports } from './accountsExport';
+import { hotlineExports } from '../hotline/exports';
+import { lecturesExports } from '../lectures/exports';
+import { counterExports } from '../counter/exports';
 
 /**
  * Every export of the app, by kind. A feature adds its list exports here the way it adds
@@ -11,4 +14,7 @@ import { accountsExports } from './accountsExport';
 export const EXPORTS: Record<string, ExportSpec<never>> = {
   ...accountsExports,
   ...statsExports,
+  ...hotlineExports,
+  ...lecturesExports,
+  ...counterExports,
 };

@@ -86,7 +86,8 @@ export function checkDraft(d: AttendeeDraft, todayKey: string): { values: Attend
   };
 }
 
-export function search(ctx: HandlerContext, input: ParsedInputOf<'lectures:searchAttendees'>): AttendeeSummary[] {
+/** The attendee list for a query; a null limit gives every match (the list's export). */
+export function search(ctx: HandlerContext, input: Omit<ParsedInputOf<'lectures:searchAttendees'>, 'limit'> & { limit: number | null }): AttendeeSummary[] {
   const opts = { waitingOnly: input.waitingOnly, limit: input.limit, today: today(ctx) };
   if (input.query.trim() === '') return attendeeSummaries(ctx.db, null, opts);
   const match = findPeople(ctx.db, input.query, input.limit);

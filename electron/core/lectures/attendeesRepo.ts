@@ -100,34 +100,37 @@ export function flagsOf(r: Pick<AttendeeRow, 'birth_date' | 'penalty_count' | 'n
 
 const RESCHEDULABLE_SQL = RESCHEDULABLE.map((s) => `'${s}'`).join(', ');
 
+/** A null limit means every match; -1 is SQLite's "no limit". */
+const sqlLimit = (limit: number | null): number => limit ?? -1;
+
 /** The attendee ids whose name contains `q`: trigram FTS for 3+ characters, LIKE below that. */
-export function idsByName(db: Db, q: string, limit: number): number[] {
+export function idsByName(db: Db, q: string, limit: number | null): number[] {
   const rows =
     [...q].length >= 3
       ? (db
           .prepare('SELECT rowid AS id FROM lecture_attendees_fts WHERE lecture_attendees_fts MATCH ? ORDER BY rank LIMIT ?')
-          .all(`"${q.replace(/"/g, '""')}"`, limit) as { id: number }[])
+          .all(`"${q.replace(/"/g, '""')}"`, sqlLimit(limit)) as { id: number }[])
       : (db
           .prepare("SELECT id FROM lecture_attendees WHERE name LIKE '%' || ? || '%' ESCAPE '\\' ORDER BY name LIMIT ?")
-          .all(q.replace(/[\\%_]/g, (c) => `\\${c}`), limit) as { id: number }[]);
+          .all(q.replace(/[\\%_]/g, (c) => `\\${c}`), sqlLimit(limit)) as { id: number }[]);
   return rows.map((r) => r.id);
 }
 
 /** Ids whose national ID starts with `prefix` (uses the UNIQUE index as a range). */
-export function idsByNationalIdPrefix(db: Db, prefix: string, limit: number): number[] {
+export function idsByNationalIdPrefix(db: Db, prefix: string, limit: number | null): number[] {
   return (
     db
       .prepare("SELECT id FROM lecture_attendees WHERE national_id >= ? AND national_id < ? || '~' ORDER BY national_id LIMIT ?")
-      .all(prefix, prefix, limit) as { id: number }[]
+      .all(prefix, prefix, sqlLimit(limit)) as { id: number }[]
   ).map((r) => r.id);
 }
 
 /** Ids whose phone digits start with `digits` (mobile numbers are typed from the front). */
-export function idsByPhonePrefix(db: Db, digits: string, limit: number): number[] {
+export function idsByPhonePrefix(db: Db, digits: string, limit: number | null): number[] {
   return (
     db
       .prepare("SELECT id FROM lecture_attendees WHERE phone_key >= ? AND phone_key < ? || ':' ORDER BY phone_key LIMIT ?")
-      .all(digits, digits, limit) as { id: number }[]
+      .all(digits, digits, sqlLimit(limit)) as { id: number }[]
   ).map((r) => r.id);
 }
 
@@ -158,9 +161,10 @@ function toSummary(r: SummaryRow, today: string): AttendeeSummary {
 
 /**
  * Summaries for the given ids (or every person when ids is null), newest first, each with their
- * latest enrolment. `waitingOnly` keeps people never enrolled or waiting for a new session.
+ * latest enrolment. `waitingOnly` keeps people never enrolled or waiting for a new session; a
+ * null limit keeps everyone (exports).
  */
-export function attendeeSummaries(db: Db, ids: number[] | null, opts: { waitingOnly: boolean; limit: number; today: string }): AttendeeSummary[] {
+export function attendeeSummaries(db: Db, ids: number[] | null, opts: { waitingOnly: boolean; limit: number | null; today: string }): AttendeeSummary[] {
   const rows = db
     .prepare(
       `SELECT a.*, e.id AS current_id, e.session_id AS current_session, s.session_date AS current_date, e.status AS current_status
@@ -172,6 +176,6 @@ export function attendeeSummaries(db: Db, ids: number[] | null, opts: { waitingO
           AND (@waitingOnly = 0 OR e.status IS NULL OR e.status IN (${RESCHEDULABLE_SQL}))
         ORDER BY a.id DESC LIMIT @limit`,
     )
-    .all({ all: ids === null ? 1 : 0, ids: JSON.stringify(ids ?? []), waitingOnly: opts.waitingOnly ? 1 : 0, limit: opts.limit }) as SummaryRow[];
+    .all({ all: ids === null ? 1 : 0, ids: JSON.stringify(ids ?? []), waitingOnly: opts.waitingOnly ? 1 : 0, limit: sqlLimit(opts.limit) }) as SummaryRow[];
   return rows.map((r) => toSummary(r, opts.today));
 }

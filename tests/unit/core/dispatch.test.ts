@@ -3,6 +3,7 @@ import { CHANNEL_NAMES, contract, type ChannelName, type InputOf } from '../../.
 import type { ApiError, Result } from '../../../shared/api/result';
 import { ROLES } from '../../../shared/domain/roles';
 import { TOPIC_TEXT_FIELDS } from '../../../shared/domain/counter';
+import { emptyDraftPayload } from '../../../shared/domain/hotline';
 import { makeCore, okValue, OWN_PASSWORD, SUPERVISOR, TEMP_PASSWORD, type TestCore } from '../../support/core';
 import { FIXTURE_CSV, fixtureId, LECTURE_IDS as L, LECTURE_REFS, seedLectureFixture } from '../../support/lecturesFixture';
 
@@ -24,7 +25,45 @@ interface Fixture {
   serviceItemIds: number[];
   /** an active guidance unit (counter topics) */
   guidanceUnitId: number;
+  /** records the hotline channels act on (seedHotlineFixture) */
+  hotline: HotlineFixture;
 }
+
+interface HotlineFixture {
+  adminId: number;
+  callId: number;
+  draftId: number;
+  referralId: number;
+  followUpId: number;
+  handoverId: number;
+  nonServiceTypeId: number;
+  referralUnitId: number;
+  callerTypeId: number;
+  startedAt: string;
+  endedAt: string;
+  dueAt: string;
+  referredOn: string;
+}
+
+const HOTLINE_SAMPLE: HotlineFixture = {
+  adminId: 1, callId: 1, draftId: 1, referralId: 1, followUpId: 1, handoverId: 1, nonServiceTypeId: 1, referralUnitId: 1, callerTypeId: 1,
+  startedAt: '2025-03-05T00:50:00.000Z', endedAt: '2025-03-05T00:55:00.000Z', dueAt: '2025-03-05T02:00:00.000Z', referredOn: '2025-03-05',
+};
+
+const sampleCall = (f: Fixture) => ({
+  direction: 'inbound' as const,
+  startedAt: f.hotline.startedAt,
+  endedAt: f.hotline.endedAt,
+  operatorId: f.hotline.adminId,
+  callerTypeId: f.hotline.callerTypeId,
+  gender: null,
+  ageGroupId: null,
+  districtId: null,
+  phone: '0912-345-678',
+  serviceItemIds: f.serviceItemIds.slice(0, 1),
+  notes: '來電詢問講習',
+  flags: [],
+});
 
 /** Every text of a guidance topic in both languages, so the topic may stay published. */
 const COMPLETE_TOPIC_TEXTS = Object.fromEntries(TOPIC_TEXT_FIELDS.flatMap((f) => [[`${f}Zh`, '內容'], [`${f}En`, 'Text']]));
@@ -60,6 +99,7 @@ const VALID: { [C in ChannelName]: (f: Fixture) => InputOf<C> } = {
   'counter:topicHistory': () => ({ id: 1 }),
   'counter:present': () => ({ topicId: 1, lang: 'en' }),
   'counter:presented': () => ({}),
+  'counter:openVisitorScreen': () => ({}),
   'counter:logVisit': () => ({ topicIds: [1], lang: 'zh-TW', outcome: 'answered' }),
   'counter:visitsOn': () => ({}),
   'counter:faq': () => ({ from: '2025-03-01', to: '2025-03-31' }),
@@ -98,6 +138,32 @@ const VALID: { [C in ChannelName]: (f: Fixture) => InputOf<C> } = {
   'lectures:figures': () => ({ month: '2025-03' }),
   'lectures:getSettings': () => ({}),
   'lectures:saveSettings': () => ({ lateAfterMinutes: 20 }),
+  'hotline:overview': () => ({}),
+  'hotline:staff': () => ({}),
+  'hotline:settings': () => ({}),
+  'hotline:setSettings': () => ({ editWindowHours: 24 }),
+  'hotline:drafts': () => ({}),
+  'hotline:startDraft': () => ({ direction: 'inbound' }),
+  'hotline:saveDraft': (f) => ({ id: f.hotline.draftId, payload: { ...emptyDraftPayload(), notes: '還在講' } }),
+  'hotline:discardDraft': (f) => ({ id: f.hotline.draftId }),
+  'hotline:saveCall': (f) => ({ draftId: null, call: sampleCall(f) }),
+  'hotline:quickCall': (f) => ({ typeId: f.hotline.nonServiceTypeId }),
+  'hotline:getCall': (f) => ({ id: f.hotline.callId }),
+  'hotline:updateCall': (f) => ({ id: f.hotline.callId, call: { ...sampleCall(f), notes: '補充紀錄' } }),
+  'hotline:callHistory': (f) => ({ id: f.hotline.callId }),
+  'hotline:searchCalls': () => ({ text: '講習' }),
+  'hotline:repeatCallers': () => ({ phone: '0912345678' }),
+  'hotline:addReferral': (f) => ({ callId: f.hotline.callId, referral: { unitId: f.hotline.referralUnitId, contactPerson: '', referredOn: f.hotline.referredOn, note: '' } }),
+  'hotline:setReferralStatus': (f) => ({ id: f.hotline.referralId, status: 'replied', note: '' }),
+  'hotline:referrals': () => ({}),
+  'hotline:addFollowUp': (f) => ({ callId: f.hotline.callId, followUp: { dueAt: f.hotline.dueAt, ownerId: f.hotline.adminId, note: '' } }),
+  'hotline:completeFollowUps': (f) => ({ ids: [f.hotline.followUpId], outcome: '已回電' }),
+  'hotline:followUps': () => ({}),
+  'hotline:handoverPreview': () => ({ which: 'current' }),
+  'hotline:saveHandover': () => ({ which: 'current', notes: '' }),
+  'hotline:pendingHandover': () => ({}),
+  'hotline:acknowledgeHandover': (f) => ({ id: f.hotline.handoverId }),
+  'hotline:handovers': () => ({}),
   'stats:section': () => ({ period: { kind: 'month', year: 2025, month: 3 }, section: 'hotline' }),
   'export:run': () => ({ kind: 'stats.table', params: { period: { kind: 'month', year: 2025, month: 3 }, table: 'hotline.summary' }, lang: 'zh-TW', format: 'csv' }),
   // safety (issue 7); their behaviour is tested in tests/unit/safety/
@@ -135,16 +201,40 @@ const NEEDS_STATE: Partial<Record<ChannelName, string>> = {
   'safety:restoreBackup': 'safety:backup.unknownFile',
 };
 
+/** One call with a referral and a follow-up, an open draft, and a handover written by the operator. */
+async function seedHotlineFixture(t: TestCore, adminId: number, refs: { serviceItemIds: number[]; nonServiceTypeId: number; referralUnitId: number; callerTypeId: number }): Promise<HotlineFixture> {
+  const now = t.clock.now.getTime();
+  const iso = (minutes: number) => new Date(now + minutes * 60_000).toISOString();
+  const base = {
+    adminId, nonServiceTypeId: refs.nonServiceTypeId, referralUnitId: refs.referralUnitId, callerTypeId: refs.callerTypeId,
+    startedAt: iso(-10), endedAt: iso(-5), dueAt: iso(60), referredOn: iso(0).slice(0, 10),
+  };
+  const partial = { ...HOTLINE_SAMPLE, ...base };
+  const draft = okValue(await t.call('admin', 'hotline:startDraft', { direction: 'inbound' }));
+  const call = okValue(await t.call('admin', 'hotline:saveCall', { draftId: null, call: sampleCall({ serviceItemIds: refs.serviceItemIds, hotline: partial } as Fixture) }));
+  const referral = okValue(await t.call('admin', 'hotline:addReferral', { callId: call.call.id, referral: { unitId: refs.referralUnitId, contactPerson: '', referredOn: base.referredOn, note: '' } }));
+  const followUp = okValue(await t.call('admin', 'hotline:addFollowUp', { callId: call.call.id, followUp: { dueAt: base.dueAt, ownerId: adminId, note: '' } }));
+  // Written by the other operator: nobody acknowledges their own handover.
+  const handover = okValue(await t.call('operator-window', 'hotline:saveHandover', { which: 'current', notes: '交班' }));
+  return { ...base, callId: call.call.id, draftId: draft.id, referralId: referral.id, followUpId: followUp.id, handoverId: handover.id };
+}
+
 async function withFixture(t: TestCore): Promise<Fixture> {
   await t.setupSupervisor('admin');
   const op = await t.signInAs('operator-window', ['operator']);
   // The supervisor also coordinates lectures here, so 'admin' may call the coordinator-only channels.
   const me = okValue(await t.call('admin', 'auth:status', {})).account;
-  okValue(await t.call('admin', 'accounts:update', { id: me?.id ?? 0, displayName: SUPERVISOR.displayName, roles: ['supervisor', 'coordinator'] }));
+  okValue(await t.call('admin', 'accounts:update', { id: me?.id ?? 0, displayName: SUPERVISOR.displayName, roles: ['supervisor', 'coordinator', 'operator'] }));
   await seedLectureFixture(t, 'admin');
   const all = okValue(await t.call('admin', 'reference:all', {}));
   const ids = all.serviceItem.map((i) => i.id);
-  return { accountId: op.id, refId: ids[0] ?? 0, serviceItemIds: ids, guidanceUnitId: all.guidanceUnit[0]?.id ?? 0 };
+  const hotline = await seedHotlineFixture(t, me?.id ?? 0, {
+    serviceItemIds: ids,
+    nonServiceTypeId: all.nonServiceCallType[0]?.id ?? 0,
+    referralUnitId: all.referralUnit[0]?.id ?? 0,
+    callerTypeId: all.callerType[0]?.id ?? 0,
+  });
+  return { accountId: op.id, refId: ids[0] ?? 0, serviceItemIds: ids, guidanceUnitId: all.guidanceUnit[0]?.id ?? 0, hotline };
 }
 
 /** Everything a refused call must not have touched. */
@@ -173,7 +263,7 @@ describe('the contract itself', () => {
   it('has a valid sample payload for every channel (this file keeps up with the contract)', () => {
     expect(Object.keys(VALID).sort()).toEqual([...CHANNEL_NAMES].sort());
     for (const name of CHANNEL_NAMES) {
-      const parsed = contract[name].input.safeParse(VALID[name]({ accountId: 2, refId: 1, serviceItemIds: [1, 2], guidanceUnitId: 1 }));
+      const parsed = contract[name].input.safeParse(VALID[name]({ accountId: 2, refId: 1, serviceItemIds: [1, 2], guidanceUnitId: 1, hotline: HOTLINE_SAMPLE }));
       expect({ name, ok: parsed.success }).toEqual({ name, ok: true });
     }
   });
@@ -210,7 +300,7 @@ describe('signed out', () => {
   it.each(PUBLIC.filter((c) => c !== 'safety:recover'))('%s works without a session', async (name) => {
     const t = newCore();
     // first-run setup is only possible before any account exists
-    const f = name === 'auth:setupSupervisor' ? { accountId: 0, refId: 0, serviceItemIds: [], guidanceUnitId: 0 } : await withFixture(t);
+    const f = name === 'auth:setupSupervisor' ? { accountId: 0, refId: 0, serviceItemIds: [], guidanceUnitId: 0, hotline: HOTLINE_SAMPLE } : await withFixture(t);
     const r = await t.callRaw('stranger', name, VALID[name](f));
     expect(r).toMatchObject({ ok: true });
   });

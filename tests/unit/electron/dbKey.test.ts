@@ -13,10 +13,17 @@ const NOW = new Date('2025-03-05T01:00:00Z');
  * A stand-in keyring: "encrypts" by XOR with a secret of its own, so the wrapped bytes differ
  * from the key, and can be told to fail (another Windows user, a reset keyring) or to rotate.
  */
-function fakeKeyring(backend = 'gnome_libsecret') {
+interface FakeKeyring extends SafeStorageLike {
+  available: boolean;
+  broken: boolean;
+  rotate: boolean;
+  encrypted: number;
+}
+
+function fakeKeyring(backend = 'gnome_libsecret'): FakeKeyring {
   const secret = randomBytes(64);
   const xor = (b: Buffer) => Buffer.from(b.map((x, i) => x ^ (secret[i % secret.length] ?? 0)));
-  const ring = {
+  const ring: FakeKeyring = {
     available: true,
     broken: false,
     rotate: false,
@@ -33,7 +40,7 @@ function fakeKeyring(backend = 'gnome_libsecret') {
       return { result: xor(data).toString('utf8'), shouldReEncrypt: ring.rotate };
     },
     getSelectedStorageBackend: () => backend,
-  } satisfies SafeStorageLike & Record<string, unknown>;
+  };
   return ring;
 }
 

@@ -21,9 +21,10 @@ import MoreVertIcon from '@mui/icons-material/MoreVert';
 import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { RosterRow, SessionSummary } from '../../../../shared/api/channels/lecturesTypes';
-import { canTransition, type EnrolmentStatus } from '../../../../shared/domain/lectures';
+import { canTransition, inRosterFilter, ROSTER_FILTER_KEYS, type EnrolmentStatus, type RosterFilter } from '../../../../shared/domain/lectures';
 import { formatTime } from '../../../../shared/lib/time';
 import { api, apiErrorOf, unwrap } from '../../app/api';
+import { ExportButton } from '../../components/ExportButton';
 import { useFieldErrors } from '../../components/useFieldErrors';
 import { useRefreshLectures } from './hooks';
 import { FlagChips, StatusChip, useDayLabel } from './labels';
@@ -31,27 +32,17 @@ import { LeaveDialog } from './LeaveDialog';
 import { TransferDialog } from './TransferDialog';
 import { AttendeeRecordDialog } from './AttendeeRecordDialog';
 
-const FILTERS: Record<string, readonly EnrolmentStatus[] | null> = {
-  all: null,
-  expected: ['scheduled', 'notified'],
-  present: ['checkedIn', 'completed'],
-  leave: ['leaveRequested', 'toReschedule'],
-  noShow: ['noShow', 'renotified', 'returned'],
-  moved: ['transferredSession', 'transferredCity'],
-};
-
 type RowDialog = { kind: 'leave' | 'transfer' | 'record'; row: RosterRow } | null;
 
 export function RosterTable({ session, roster, onPrint }: { session: SessionSummary; roster: RosterRow[]; onPrint(kind: string, params: Record<string, unknown>, markNotified?: number[]): void }) {
   const { t } = useTranslation('lectures');
   const refresh = useRefreshLectures();
   const dayLabel = useDayLabel();
-  const [filter, setFilter] = useState<keyof typeof FILTERS>('all');
+  const [filter, setFilter] = useState<RosterFilter>('all');
   const [picked, setPicked] = useState<number[]>([]);
   const [menu, setMenu] = useState<{ anchor: HTMLElement; row: RosterRow } | null>(null);
   const [dialog, setDialog] = useState<RowDialog>(null);
-  const statuses = FILTERS[filter];
-  const rows = statuses ? roster.filter((r) => statuses.includes(r.status)) : roster;
+  const rows = roster.filter((r) => inRosterFilter(r.status, filter));
   const pickedRows = roster.filter((r) => picked.includes(r.enrolmentId));
 
   const bulk = useMutation({
@@ -68,10 +59,7 @@ export function RosterTable({ session, roster, onPrint }: { session: SessionSumm
     onPrint(kind, params, markNotified);
   };
   const can = (to: EnrolmentStatus) => pickedRows.length > 0 && pickedRows.every((r) => canTransition(r.status, to));
-  const count = (key: keyof typeof FILTERS) => {
-    const list = FILTERS[key];
-    return list ? roster.filter((r) => list.includes(r.status)).length : roster.length;
-  };
+  const count = (key: RosterFilter) => roster.filter((r) => inRosterFilter(r.status, key)).length;
 
   return (
     <Paper variant="outlined" sx={{ p: 2 }}>
@@ -79,10 +67,11 @@ export function RosterTable({ session, roster, onPrint }: { session: SessionSumm
         <Typography variant="h3" component="h3" sx={{ mr: 1 }}>
           {t('roster.title')}
         </Typography>
-        {(Object.keys(FILTERS) as (keyof typeof FILTERS)[]).map((k) => (
+        {ROSTER_FILTER_KEYS.map((k) => (
           <Chip key={k} label={`${t(`roster.filter.${k}`)} ${count(k)}`} color={filter === k ? 'primary' : 'default'} onClick={() => setFilter(k)} data-testid={`roster-filter-${k}`} />
         ))}
         <Box sx={{ flex: 1 }} />
+        <ExportButton kind="lectures.roster" params={{ sessionId: session.id, filter }} testId="roster-export" />
         <Button size="small" disabled={!can('renotified')} onClick={() => bulk.mutate('renotified')} data-testid="bulk-renotify">
           {t('roster.renotify', { count: picked.length })}
         </Button>
