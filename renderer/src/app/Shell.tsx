@@ -1,4 +1,4 @@
-import { Suspense, useEffect } from 'react';
+import { Fragment, Suspense, useEffect } from 'react';
 import {
   AppBar,
   Box,
@@ -9,6 +9,7 @@ import {
   ListItemButton,
   ListItemIcon,
   ListItemText,
+  ListSubheader,
   Toolbar,
   Typography,
 } from '@mui/material';
@@ -37,7 +38,7 @@ import { homeFor } from '../../../shared/domain/roles';
 import { LanguageToggle } from '../components/LanguageToggle';
 import { LockButton } from '../features/safety/LockButton';
 import { useNav } from './nav';
-import { routesFor, type RouteDef } from './routes';
+import { routesFor, SECTIONS, type RouteDef } from './routes';
 import { useSession } from './session';
 
 const ICONS: Record<RouteDef['icon'], typeof PhoneInTalkIcon> = {
@@ -70,6 +71,11 @@ export function Shell({ account }: { account: SessionAccount }) {
   const { signOut } = useSession();
   const routes = routesFor(account.roles);
   const current = routes.find((r) => r.key === route);
+  // Headings only help when the account works in more than one area.
+  const grouped = new Set(routes.map((r) => r.section)).size > 1;
+  // The account's own home area leads (a supervisor sees administration first).
+  const homeSection = routes.find((r) => r.key === homeFor(account.roles))?.section;
+  const sections = homeSection ? [homeSection, ...SECTIONS.filter((s) => s !== homeSection)] : SECTIONS;
 
   // Landing (or a route this role may not use) → the role's own home.
   useEffect(() => {
@@ -97,15 +103,24 @@ export function Shell({ account }: { account: SessionAccount }) {
       <Drawer variant="permanent" sx={{ width: DRAWER_WIDTH, [`& .MuiDrawer-paper`]: { width: DRAWER_WIDTH, boxSizing: 'border-box' } }}>
         <Toolbar />
         <List component="nav" aria-label={t('shell.navigation')} data-testid="main-nav">
-          {routes.map((r) => {
-            const Icon = ICONS[r.icon];
+          {sections.map((section) => {
+            const items = routes.filter((r) => r.section === section);
+            if (items.length === 0) return null;
             return (
-              <ListItemButton key={r.key} selected={r.key === route} onClick={() => go(r.key)} data-route={r.key}>
-                <ListItemIcon>
-                  <Icon />
-                </ListItemIcon>
-                <ListItemText primary={t(r.labelKey)} />
-              </ListItemButton>
+              <Fragment key={section}>
+                {grouped && <ListSubheader sx={{ lineHeight: '36px', bgcolor: 'transparent' }}>{t(`nav.sections.${section}`)}</ListSubheader>}
+                {items.map((r) => {
+                  const Icon = ICONS[r.icon];
+                  return (
+                    <ListItemButton key={r.key} selected={r.key === route} onClick={() => go(r.key)} data-route={r.key} sx={{ py: 0.5 }}>
+                      <ListItemIcon>
+                        <Icon />
+                      </ListItemIcon>
+                      <ListItemText primary={t(r.labelKey)} />
+                    </ListItemButton>
+                  );
+                })}
+              </Fragment>
             );
           })}
         </List>

@@ -104,8 +104,8 @@ describe('every channel refuses malformed input with a typed error, writing noth
       if (wrongRoles) await t.signInAs('wrong-role', wrongRoles, { loginName: 'wrongrole' });
       const watch = writeWatch(t);
       // No channel, whatever it is sent, may change or remove an audit entry (issue 7 §4).
-      const trail = () => t.core.db.prepare('SELECT * FROM audit_log WHERE id <= ? ORDER BY id').all(lastAuditId);
       const lastAuditId = (t.core.db.prepare('SELECT max(id) AS id FROM audit_log').get() as { id: number }).id;
+      const trail = () => t.core.db.prepare('SELECT * FROM audit_log WHERE id <= ? ORDER BY id').all(lastAuditId);
       const trailBefore = trail();
       const random = prng(SEED ^ [...channel].reduce((h, c) => (h * 31 + c.charCodeAt(0)) | 0, 7));
       const problems: string[] = [];

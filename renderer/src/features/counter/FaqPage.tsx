@@ -5,9 +5,10 @@ import { formatDateForLang, parseDateInput } from '../../../../shared/lib/rocDat
 import { addDays, taipeiDateKey } from '../../../../shared/lib/time';
 import { apiErrorOf } from '../../app/api';
 import { useLanguage } from '../../app/language';
+import { ExportButton } from '../../components/ExportButton';
 import { PageHeader } from '../../components/PageHeader';
 import { useFieldErrors } from '../../components/useFieldErrors';
-import { useFaq } from './hooks';
+import { FAQ_LIMIT, useFaq } from './hooks';
 
 type Period = { from: string; to: string };
 
@@ -72,9 +73,12 @@ export default function FaqPage() {
       </Paper>
       {data && (
         <Paper variant="outlined" sx={{ p: 2 }}>
-          <Typography sx={{ mb: 1 }} data-testid="faq-total">
-            {formatDateForLang(data.from, lang, 'short')} – {formatDateForLang(data.to, lang, 'short')} · {t('faq.totalVisits', { count: data.totalVisits })}
-          </Typography>
+          <Stack direction="row" sx={{ mb: 1, alignItems: 'center' }}>
+            <Typography sx={{ flex: 1 }} data-testid="faq-total">
+              {formatDateForLang(data.from, lang, 'short')} – {formatDateForLang(data.to, lang, 'short')} · {t('faq.totalVisits', { count: data.totalVisits })}
+            </Typography>
+            <ExportButton kind="counter.faq" params={{ from: data.from, to: data.to, limit: FAQ_LIMIT }} testId="faq-export" />
+          </Stack>
           {data.items.length === 0 && <Typography color="text.secondary">{t('faq.empty')}</Typography>}
           <List disablePadding data-testid="faq-list">
             {data.items.map((item) => (

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { TOPIC_STATUSES, type TopicStatus } from '../../../../shared/domain/counter';
 import { formatDateTime } from '../../../../shared/lib/time';
 import { useLanguage } from '../../app/language';
+import { ExportButton } from '../../components/ExportButton';
 import { PageHeader } from '../../components/PageHeader';
 import { useTopicSearch } from './hooks';
 import { TopicEditor } from './TopicEditor';
@@ -27,9 +28,12 @@ export default function TopicsAdminPage() {
         title={t('topics.title')}
         subtitle={t('topics.subtitle')}
         actions={
-          <Button variant="contained" startIcon={<AddIcon />} onClick={() => setEditing('new')} data-testid="topic-add">
-            {t('topics.add')}
-          </Button>
+          <>
+            <ExportButton kind="counter.topics" params={{ query: query.trim(), status: filter }} size="medium" variant="text" testId="topics-export" />
+            <Button variant="contained" startIcon={<AddIcon />} onClick={() => setEditing('new')} data-testid="topic-add">
+              {t('topics.add')}
+            </Button>
+          </>
         }
       />
       <Paper variant="outlined" sx={{ mb: 2, px: 2, pt: 1 }}>

@@ -7,6 +7,7 @@ import { refName } from '../../../../shared/domain/reference';
 import { formatDateForLang } from '../../../../shared/lib/rocDate';
 import { addDays, formatTime } from '../../../../shared/lib/time';
 import { useLanguage } from '../../app/language';
+import { ExportButton } from '../../components/ExportButton';
 import { PageHeader } from '../../components/PageHeader';
 import { useReference } from '../reference/useReference';
 import { useDayVisits } from './hooks';
@@ -42,6 +43,7 @@ export default function VisitsPage() {
             {t('visits.today')}
           </Button>
           <Box sx={{ flex: 1 }} />
+          {shown && <ExportButton kind="counter.visits" params={{ date: shown }} testId="visits-export" />}
           {summary && (
             <>
               <Chip color="primary" label={t('visits.total', { count: summary.total })} data-testid="visits-total" />

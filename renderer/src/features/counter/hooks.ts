@@ -43,10 +43,13 @@ export function useDayVisits(date: string | undefined) {
   });
 }
 
+/** How many topics the FAQ screen ranks (and its export writes). */
+export const FAQ_LIMIT = 30;
+
 export function useFaq(period: { from: string; to: string } | null) {
   return useQuery({
     queryKey: [...COUNTER_KEY, 'faq', period?.from, period?.to],
-    queryFn: () => unwrap(api().counter.faq({ from: period?.from ?? '', to: period?.to ?? '', limit: 30 })),
+    queryFn: () => unwrap(api().counter.faq({ from: period?.from ?? '', to: period?.to ?? '', limit: FAQ_LIMIT })),
     enabled: period !== null,
     staleTime: 0,
   });

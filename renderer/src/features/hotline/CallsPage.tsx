@@ -4,6 +4,7 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api, apiErrorOf, unwrap } from '../../app/api';
 import { useSession } from '../../app/session';
+import { ExportButton } from '../../components/ExportButton';
 import { PageHeader } from '../../components/PageHeader';
 import { CallDetailDialog } from './CallDetailDialog';
 import { CallFilters, type CallQuery } from './CallFilters';
@@ -54,9 +55,13 @@ export default function CallsPage() {
       />
       {failure && !failure.fields?.length && <Alert severity="error">{t(failure.messageKey)}</Alert>}
       <Paper variant="outlined">
-        <Typography sx={{ p: 1.5 }} data-testid="calls-total">
-          {t('calls.total', { count: total })}
-        </Typography>
+        <Box sx={{ display: 'flex', alignItems: 'center', p: 1.5, gap: 1 }}>
+          <Typography sx={{ flex: 1 }} data-testid="calls-total">
+            {t('calls.total', { count: total })}
+          </Typography>
+          {/* the filter the list shows, all pages of it */}
+          <ExportButton kind="hotline.calls" params={query} testId="calls-export" />
+        </Box>
         <CallSummaryTable rows={result.data?.rows ?? []} onOpen={setOpenCall} />
         {total > PAGE_SIZE && (
           <Box sx={{ display: 'flex', justifyContent: 'center', p: 1 }}>

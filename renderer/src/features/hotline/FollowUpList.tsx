@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../../../shared/lib/time';
 import { api, unwrap } from '../../app/api';
 import { useLanguage } from '../../app/language';
+import { ExportButton } from '../../components/ExportButton';
 import { CompleteFollowUpsDialog } from './CompleteFollowUpsDialog';
 import { hotlineKey } from './queries';
 
@@ -44,6 +45,7 @@ export function FollowUpList({ onOpenCall }: { onOpenCall(id: number): void }) {
           label={t('followUps.showDone')}
         />
         <Box sx={{ flex: 1 }} />
+        <ExportButton kind="hotline.followUps" params={{ open: !showDone, mine }} testId="follow-ups-export" />
         {!showDone && (
           <Button variant="contained" startIcon={<DoneAllIcon />} disabled={selected.length === 0} onClick={() => setCompleting(selected)} data-testid="bulk-done">
             {t('followUps.bulkDone', { count: selected.length })}

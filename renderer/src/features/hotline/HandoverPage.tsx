@@ -9,6 +9,7 @@ import { formatDateTime, formatTime } from '../../../../shared/lib/time';
 import { api, apiErrorOf, unwrap } from '../../app/api';
 import { useLanguage } from '../../app/language';
 import { useSession } from '../../app/session';
+import { ExportButton } from '../../components/ExportButton';
 import { PageHeader } from '../../components/PageHeader';
 import { PrintDialog } from '../../components/PrintDialog';
 import { useFieldErrors } from '../../components/useFieldErrors';
@@ -97,9 +98,12 @@ export default function HandoverPage() {
           {t('handover.saved')}
         </Alert>
       )}
-      <Typography variant="h2" component="h2" sx={{ mb: 1 }}>
-        {t('handover.past')}
-      </Typography>
+      <Box sx={{ display: 'flex', alignItems: 'center', mb: 1 }}>
+        <Typography variant="h2" component="h2" sx={{ flex: 1 }}>
+          {t('handover.past')}
+        </Typography>
+        <ExportButton kind="hotline.handovers" params={{}} testId="handovers-export" />
+      </Box>
       <Paper variant="outlined">
         <Table size="small">
           <TableHead>

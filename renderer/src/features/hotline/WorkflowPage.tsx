@@ -4,6 +4,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { REFERRAL_STATUSES, type ReferralStatus } from '../../../../shared/domain/hotline';
 import { api, unwrap } from '../../app/api';
+import { ExportButton } from '../../components/ExportButton';
 import { PageHeader } from '../../components/PageHeader';
 import { CallDetailDialog } from './CallDetailDialog';
 import { FollowUpList } from './FollowUpList';
@@ -21,14 +22,18 @@ function ReferralList({ onOpenCall }: { onOpenCall(id: number): void }) {
   });
   return (
     <Paper variant="outlined" sx={{ p: 2 }}>
-      <TextField select label={t('referrals.statusLabel')} value={status} onChange={(e) => setStatus(e.target.value as ReferralStatus | '')} sx={{ maxWidth: 240, mb: 1 }}>
-        <MenuItem value="">{t('calls.any')}</MenuItem>
-        {REFERRAL_STATUSES.map((s) => (
-          <MenuItem key={s} value={s}>
-            {t(`referrals.status.${s}`)}
-          </MenuItem>
-        ))}
-      </TextField>
+      <Box sx={{ display: 'flex', alignItems: 'center', gap: 2, mb: 1 }}>
+        <TextField select label={t('referrals.statusLabel')} value={status} onChange={(e) => setStatus(e.target.value as ReferralStatus | '')} sx={{ minWidth: 240 }}>
+          <MenuItem value="">{t('calls.any')}</MenuItem>
+          {REFERRAL_STATUSES.map((s) => (
+            <MenuItem key={s} value={s}>
+              {t(`referrals.status.${s}`)}
+            </MenuItem>
+          ))}
+        </TextField>
+        <Box sx={{ flex: 1 }} />
+        <ExportButton kind="hotline.referrals" params={status ? { status } : {}} testId="referrals-export" />
+      </Box>
       {(list.data ?? []).length === 0 && <Typography color="text.secondary">{t('referrals.none')}</Typography>}
       <Stack spacing={1}>
         {(list.data ?? []).map((r) => (

@@ -5,6 +5,7 @@ import UploadIcon from '@mui/icons-material/UploadFile';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api, unwrap } from '../../app/api';
+import { ExportButton } from '../../components/ExportButton';
 import { PageHeader } from '../../components/PageHeader';
 import { LECTURES_KEY } from './hooks';
 import { FlagChips, StatusChip, useDayLabel } from './labels';
@@ -29,6 +30,7 @@ export default function AttendeesPage() {
         subtitle={t('attendees.subtitle')}
         actions={
           <>
+            <ExportButton kind="lectures.attendees" params={{ query }} size="medium" variant="text" testId="attendees-export" />
             <Button startIcon={<UploadIcon />} variant="outlined" onClick={() => setDialog('import')} data-testid="import-open">
               {t('attendees.import')}
             </Button>

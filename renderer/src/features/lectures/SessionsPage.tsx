@@ -4,6 +4,7 @@ import AddIcon from '@mui/icons-material/Add';
 import { useTranslation } from 'react-i18next';
 import { addMonths } from '../../../../shared/domain/lectureSeries';
 import { addDays, taipeiDateKey } from '../../../../shared/lib/time';
+import { ExportButton } from '../../components/ExportButton';
 import { PageHeader } from '../../components/PageHeader';
 import { useSessions } from './hooks';
 import { useDayLabel, useVenueName } from './labels';
@@ -21,8 +22,10 @@ export default function SessionsPage() {
   const [month, setMonth] = useState(`${today.slice(0, 7)}-01`);
   const [selected, setSelected] = useState<number | null>(() => Number(sessionStorage.getItem(SELECTED_KEY)) || null);
   const [creating, setCreating] = useState<string | null>(null);
-  const monthSessions = useSessions(month, addDays(addMonths(month, 1), -1));
-  const upcoming = useSessions(today, addDays(today, 60));
+  const monthEnd = addDays(addMonths(month, 1), -1);
+  const upcomingEnd = addDays(today, 60);
+  const monthSessions = useSessions(month, monthEnd);
+  const upcoming = useSessions(today, upcomingEnd);
   const dayLabel = useDayLabel();
   const venueName = useVenueName();
 
@@ -36,9 +39,12 @@ export default function SessionsPage() {
         title={t('sessions.title')}
         subtitle={t('sessions.subtitle')}
         actions={
-          <Button variant="contained" startIcon={<AddIcon />} onClick={() => setCreating(today)} data-testid="session-new">
-            {t('sessions.new')}
-          </Button>
+          <>
+            <ExportButton kind="lectures.sessions" params={{ from: month, to: monthEnd }} label={t('exports.button.month')} size="medium" variant="text" testId="sessions-export" />
+            <Button variant="contained" startIcon={<AddIcon />} onClick={() => setCreating(today)} data-testid="session-new">
+              {t('sessions.new')}
+            </Button>
+          </>
         }
       />
       <Grid container spacing={2} sx={{ mb: 3 }}>
@@ -55,9 +61,12 @@ export default function SessionsPage() {
         </Grid>
         <Grid size={{ xs: 12, lg: 5 }}>
           <Paper variant="outlined" sx={{ p: 2 }}>
-            <Typography variant="h3" component="h2">
-              {t('sessions.upcoming')}
-            </Typography>
+            <Box sx={{ display: 'flex', alignItems: 'center' }}>
+              <Typography variant="h3" component="h2" sx={{ flex: 1 }}>
+                {t('sessions.upcoming')}
+              </Typography>
+              <ExportButton kind="lectures.sessions" params={{ from: today, to: upcomingEnd }} label={t('exports.button.upcoming')} variant="text" testId="upcoming-export" />
+            </Box>
             <List dense data-testid="upcoming-sessions">
               {(upcoming.data ?? []).map((s) => (
                 <ListItemButton key={s.id} selected={s.id === selected} onClick={() => setSelected(s.id)} data-testid="upcoming-session">
