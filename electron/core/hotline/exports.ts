@@ -65,7 +65,7 @@ function callColumns(w: Words): ListColumn<CallSummary>[] {
     { key: 'duration', label: key('hotline:fields.duration'), kind: 'text', cell: (c) => text(formatDuration(c.durationSec)) },
     { key: 'direction', label: key('hotline:fields.direction'), kind: 'text', cell: (c) => textCell(key(`hotline:direction.${c.direction}`)) },
     { key: 'shift', label: key('hotline:fields.shift'), kind: 'text', cell: (c) => text(w.ref(c.shiftId)) },
-    { key: 'kind', label: key('hotline:fields.kind'), kind: 'text', cell: (c) => textCell(key(`hotline:kind.${c.kind}`)) },
+    { key: 'kind', label: key('hotline:fields.kind'), kind: 'text', cell: (c) => textCell(key(`hotline:exports.calls.kindOf.${c.kind}`)) },
     {
       key: 'items',
       label: key('hotline:exports.calls.items'),

@@ -195,8 +195,8 @@ export const lecturesExports: Record<string, ExportSpec<never>> = {
       if (!s) throw notFound('params.sessionId');
       const w = words(ctx, lang);
       const weekday = w.t(`lectures:weekdayShort.${weekdayOf(s.date)}`);
-      const when = lang === 'zh-TW' ? `${day(w, s.date)}（${weekday}）` : `${day(w, s.date)} (${weekday})`;
-      const session = [`${when} ${s.startTime}–${s.endTime}`, w.t(`lectures:kind.${s.kind}`), w.venue(s.venueId)];
+      const when = lang === 'zh-TW' ? `${day(w, s.date)}（${weekday}）` : `${day(w, s.date)} (${weekday}) `;
+      const session = [`${when}${s.startTime}–${s.endTime}`, w.t(`lectures:kind.${s.kind}`), w.venue(s.venueId)];
       const lines = [
         w.t('lectures:exports.session', { session: session.filter(Boolean).join(' · ') }),
         w.t('lectures:exports.group', { group: w.t(`lectures:roster.filter.${p.filter}`) }),

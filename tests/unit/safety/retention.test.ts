@@ -95,6 +95,10 @@ describe('retention', () => {
     cores.push(t);
     const { opId, ref } = await staff(t);
     const oldCall = await hotlineCall(t, ref, opId, OLD_PHONE, OLD_NOTE);
+    // A draft left open and a shift handover with words of its own.
+    const oldDraft = okValue(await t.call('op', 'hotline:startDraft', {}));
+    okValue(await t.call('op', 'hotline:saveDraft', { id: oldDraft.id, payload: { ...oldDraft.payload, notes: `${OLD_NOTE}（草稿）` } }));
+    const oldHandover = okValue(await t.call('op', 'hotline:saveHandover', { which: 'current', notes: `交班：${OLD_NOTE}` }));
     const oldPerson = await lectureAttendee(t, ref, OLD_NAME, OLD_ID, '2019-01-15');
     okValue(await t.call('desk', 'counter:logVisit', { topicIds: [1], lang: 'zh-TW', outcome: 'answered', note: '訪客王先生詢問講習' }));
 
@@ -132,6 +136,8 @@ describe('retention', () => {
     expect(db.prepare('SELECT action_taken FROM hotline_call_flags WHERE call_id = ?').all(oldCall)).toEqual([{ action_taken: ANONYMISED_NAME }]);
     expect(db.prepare('SELECT contact_person, note FROM hotline_referrals WHERE call_id = ?').all(oldCall)).toEqual([{ contact_person: '', note: '' }]);
     expect(db.prepare('SELECT note, outcome FROM hotline_follow_ups WHERE call_id = ?').all(oldCall)).toEqual([{ note: '', outcome: ANONYMISED_NAME }]);
+    expect(db.prepare('SELECT payload FROM hotline_drafts WHERE id = ?').get(oldDraft.id)).toEqual({ payload: '{}' });
+    expect(db.prepare('SELECT notes FROM hotline_handovers WHERE id = ?').get(oldHandover.id)).toEqual({ notes: '' });
     // Nowhere in the database is the old note or phone left, history and search index included.
     const everything = (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name <> 'audit_log'").all() as { name: string }[])
       .map(({ name }) => JSON.stringify(db.prepare(`SELECT * FROM "${name}"`).all()))
