@@ -23,7 +23,7 @@ function ReferralList({ onOpenCall }: { onOpenCall(id: number): void }) {
   return (
     <Paper variant="outlined" sx={{ p: 2 }}>
       <Box sx={{ display: 'flex', alignItems: 'center', gap: 2, mb: 1 }}>
-        <TextField select label={t('referrals.statusLabel')} value={status} onChange={(e) => setStatus(e.target.value as ReferralStatus | '')} sx={{ minWidth: 240 }}>
+        <TextField select label={t('referrals.statusLabel')} value={status} onChange={(e) => setStatus(e.target.value as ReferralStatus | '')} sx={{ width: 240 }}>
           <MenuItem value="">{t('calls.any')}</MenuItem>
           {REFERRAL_STATUSES.map((s) => (
             <MenuItem key={s} value={s}>
