@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { CoreDeps } from './context';
 import { openDatabase, type Db } from './db/open';
+import { createIdleMaintenance, type IdleMaintenance } from './db/maintenance';
 import { createDispatcher, type CoreDispatcher } from './dispatch';
 import { createSafetyRuntime, type SafetyOptions, type SafetyRuntime } from './safety/runtime';
 import { createSafetyJobs, type SafetyJobs } from './safety/jobs';
@@ -31,6 +32,8 @@ export interface Core {
   safety: SafetyRuntime;
   /** the daily automatic backup and retention run; main calls runDue() at start and every hour */
   jobs: SafetyJobs;
+  /** index upkeep in idle time (electron/core/db/maintenance.ts) */
+  maintenance: IdleMaintenance;
   close(): void;
 }
 
@@ -48,13 +51,21 @@ export function startCore(options: StartOptions): Core {
   const { dbFile, dbKey, safety: safetyOptions, appRoot, log, ...deps } = options;
   const safety = createSafetyRuntime(dbFile, migrationsDir, dbKey, safetyOptions);
   const coreDeps: CoreDeps = { ...deps, db, fontDir: path.join(appRoot, APP_PATHS.printFont), safety };
-  const dispatcher = createDispatcher(coreDeps, log);
+  const inner = createDispatcher(coreDeps, log);
+  const maintenance = createIdleMaintenance(db, log);
+  // Every call restarts the idle clock; index upkeep runs only once the app has been quiet.
+  const dispatcher: CoreDispatcher = {
+    ...inner,
+    dispatch: (sender, channel, payload) => inner.dispatch(sender, channel, payload).finally(() => maintenance.touch()),
+  };
   return {
     db,
     dispatcher,
     safety,
     jobs: createSafetyJobs(coreDeps, log),
+    maintenance,
     close: () => {
+      maintenance.stop();
       // A restore closes the file itself before the app relaunches.
       if (!db.open) return;
       // Lets SQLite refresh its statistics for the query planner, as its docs advise on close.

@@ -49,13 +49,15 @@ export const DURABILITY_PRAGMAS = ['journal_mode = WAL', 'synchronous = FULL', '
 export const PRIVACY_PRAGMAS = ['temp_store = MEMORY', 'secure_delete = ON'] as const;
 
 /**
- * Speed (issue 8, tests/bench): a page cache of 64 MiB instead of SQLite's few MiB. Every page
- * the cache misses is read and decrypted again (AES + HMAC per 4 KiB page); after ten years the
- * pages the desk reads over and over (attendees for check-in, a year of calls for statistics)
- * are tens of MiB. Measured on the ten-year bench data: a check-in lookup by name among the
- * people who may walk in went from 56 ms to 2.3 ms.
+ * Speed (issue 8, measured on ten years of data with `npm run bench`):
+ * - cache_size: a page cache of 64 MiB instead of 16. Every page the cache misses is read and
+ *   decrypted again (AES + HMAC per 4 KiB page); the pages the desk reads over and over
+ *   (attendees for check-in, a year of calls for statistics) are tens of MiB. A check-in lookup
+ *   among the people who may walk in went from 56 ms to 2.3 ms.
+ * - wal_autocheckpoint: the WAL is checkpointed in idle time (db/maintenance.ts); the commit
+ *   that crosses this many pages (40 MiB, a long burst of writes) still does it itself.
  */
-export const PERFORMANCE_PRAGMAS = ['cache_size = -65536'] as const;
+export const PERFORMANCE_PRAGMAS = ['cache_size = -65536', 'wal_autocheckpoint = 10000'] as const;
 
 /**
  * The cipher: SQLCipher 4's format (AES-256-CBC + HMAC-SHA512 per page), so the file opens in

@@ -1,4 +1,5 @@
 import type { Db } from '../db/open';
+import { TEXT_SENTINEL } from './textSearch';
 import type { CallFlag, CallHistoryEntry, CallKind, CallRecord, Direction, Gender } from '../../../shared/domain/hotline';
 
 /** The columns of hotline_calls a service writes (who/when are added here). */
@@ -85,11 +86,14 @@ export function replaceCallFlags(db: Db, callId: number, flags: readonly CallFla
   for (const f of flags) insert.run(callId, f.flagId, f.actionTaken, at, by, at, by);
 }
 
-/** Keeps the search index in step with the record: the notes and what was done about each flag. */
+/**
+ * Keeps the search index in step with the record: the notes and what was done about each flag,
+ * then TEXT_SENTINEL so that 1–2 character words are found through the index too (textSearch.ts).
+ */
 export function indexCallText(db: Db, callId: number, parts: readonly string[]): void {
   db.prepare('DELETE FROM hotline_call_text WHERE rowid = ?').run(callId);
   const body = parts.filter((p) => p.trim() !== '').join('\n');
-  if (body !== '') db.prepare('INSERT INTO hotline_call_text (rowid, body) VALUES (?, ?)').run(callId, body);
+  if (body !== '') db.prepare('INSERT INTO hotline_call_text (rowid, body) VALUES (?, ?)').run(callId, body + TEXT_SENTINEL);
 }
 
 export function findCall(db: Db, id: number): CallRecord | null {

@@ -1,5 +1,6 @@
 import type { Db } from '../db/open';
 import { maskPhone, type CallKind, type CallSummary, type Direction, type ReferralStatus } from '../../../shared/domain/hotline';
+import { countMatches, textQuery, type TextQuery } from './textSearch';
 
 /** Filters already turned into stored values (instants, phone key) by the service. */
 export interface CallFilter {
@@ -43,10 +44,43 @@ const ids = (s: string | null) => (s ? s.split(',').map(Number).sort((a, b) => a
 
 const likePattern = (term: string) => `%${term.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
-/** FTS5 phrase syntax: the whole term in double quotes, inner quotes doubled. */
-const phrase = (term: string) => `"${term.replace(/"/g, '""')}"`;
+/**
+ * How a search reaches the notes index, worked out once for its count and its page (issue 8).
+ * `matches`: calls the index finds for the words alone (null without words); `reach`: how the
+ * newest page of them is found (see REACH).
+ */
+export interface SearchPlan {
+  text: TextQuery | null;
+  matches: number | null;
+  reach: 'byId' | 'walk' | 'probe';
+}
 
-function where(filter: CallFilter): { sql: string; params: unknown[] } {
+/**
+ * The newest page of matching calls, three ways, each slow where another is fast (ten years of
+ * calls, npm run bench):
+ * - byId: fetch every match by id, then sort — for a few thousand matches;
+ * - walk: go through the calls newest first (hotline_calls_started) keeping those in the list of
+ *   matches, which stops after a page — for a common word (the list is built once);
+ * - probe: the same walk asking the index about each call — for a word in most calls, where even
+ *   building the list of matches costs more than the ~30 calls walked.
+ */
+const WALK_ABOVE = 3000;
+const PROBE_ABOVE_SHARE = 0.5;
+
+export function planSearch(db: Db, filter: CallFilter): SearchPlan {
+  const text = filter.terms && filter.terms.length > 0 ? textQuery(db, filter.terms) : null;
+  const matches = text?.match && !text.impossible ? countMatches(db, text.match) : null;
+  if (matches === null || matches <= WALK_ABOVE) return { text, matches, reach: 'byId' };
+  // The largest id stands in for the number of calls (calls are never deleted): no count needed.
+  const calls = (db.prepare('SELECT max(id) FROM hotline_calls').pluck().get() as number | null) ?? 0;
+  return { text, matches, reach: matches > calls * PROBE_ABOVE_SHARE ? 'probe' : 'walk' };
+}
+
+/** Only words, no other filter: the count is the index's own. */
+const wordsOnly = (f: CallFilter) => Object.entries(f).every(([k, v]) => k === 'terms' || v === undefined);
+
+/** `page`: the clauses for a page of rows (the count always uses the list of matches). */
+function where(filter: CallFilter, plan: SearchPlan, page = false): { sql: string; params: unknown[] } {
   const clauses: string[] = [];
   const params: unknown[] = [];
   const add = (sql: string, ...values: unknown[]) => {
@@ -66,22 +100,27 @@ function where(filter: CallFilter): { sql: string; params: unknown[] } {
   if (filter.flagId !== undefined) add('EXISTS (SELECT 1 FROM hotline_call_flags f WHERE f.call_id = c.id AND f.risk_flag_id = ?)', filter.flagId);
   if (filter.flagged) add('EXISTS (SELECT 1 FROM hotline_call_flags f WHERE f.call_id = c.id)');
   if (filter.referralStatus) add('EXISTS (SELECT 1 FROM hotline_referrals r WHERE r.call_id = c.id AND r.status = ?)', filter.referralStatus);
-  for (const term of filter.terms ?? []) {
-    // trigram indexes 3-character sequences: shorter terms cannot MATCH, LIKE still finds them.
-    if ([...term].length >= 3) add('c.id IN (SELECT rowid FROM hotline_call_text WHERE hotline_call_text MATCH ?)', phrase(term));
-    else add("c.id IN (SELECT rowid FROM hotline_call_text WHERE body LIKE ? ESCAPE '\\')", likePattern(term));
-  }
+  const text = plan.text;
+  if (text?.impossible) add('0');
+  const reach = page ? plan.reach : 'byId';
+  if (text?.match && reach === 'probe') add('EXISTS (SELECT 1 FROM hotline_call_text t WHERE t.hotline_call_text MATCH ? AND t.rowid = c.id)', text.match);
+  // `+c.id` keeps SQLite from looking every match up by id: it walks by start time instead.
+  else if (text?.match) add(`${reach === 'walk' ? '+c.id' : 'c.id'} IN (SELECT rowid FROM hotline_call_text WHERE hotline_call_text MATCH ?)`, text.match);
+  // A single common character has too many trigrams to OR: those few searches still scan.
+  for (const term of text?.scan ?? []) add("c.id IN (SELECT rowid FROM hotline_call_text WHERE body LIKE ? ESCAPE '\\')", likePattern(term));
   return { sql: clauses.length ? `WHERE ${clauses.join(' AND ')}` : '', params };
 }
 
-export function countCalls(db: Db, filter: CallFilter): number {
-  const w = where(filter);
+export function countCalls(db: Db, filter: CallFilter, plan: SearchPlan = planSearch(db, filter)): number {
+  if (plan.matches !== null && plan.text?.scan.length === 0 && wordsOnly(filter)) return plan.matches;
+  const w = where(filter, plan);
   return (db.prepare(`SELECT count(*) AS n FROM hotline_calls c ${w.sql}`).get(...w.params) as { n: number }).n;
 }
 
 /** Newest first; `limit`/`offset` page through the result, a null limit gives every match (exports). */
-export function findCallSummaries(db: Db, filter: CallFilter, limit: number | null, offset: number): CallSummary[] {
-  const w = where(filter);
+export function findCallSummaries(db: Db, filter: CallFilter, limit: number | null, offset: number, plan: SearchPlan = planSearch(db, filter)): CallSummary[] {
+  // Every match (an export): asking the index call by call would be the slowest way.
+  const w = where(filter, limit === null && plan.reach === 'probe' ? { ...plan, reach: 'walk' } : plan, true);
   const rows = db
     .prepare(
       `SELECT c.id, c.kind, c.non_service_type_id, c.direction, c.started_at, c.duration_sec, c.shift_id, c.operator_id,

@@ -10,7 +10,7 @@ import { appError } from '../errors';
 import { activeRefs, audit, editWindowHours, setEditWindowHours } from './common';
 import { countOpenFollowUps } from './followUpRepository';
 import { countReferrals } from './referralRepository';
-import { countCalls, findCallSummaries, type CallFilter } from './searchRepository';
+import { countCalls, findCallSummaries, planSearch, type CallFilter } from './searchRepository';
 
 /** A number shorter than this matches too many unrelated calls to call anyone a repeat caller. */
 const MIN_PHONE_KEY = 6;
@@ -48,8 +48,9 @@ export function callFilterOf(input: CallQuery): CallFilter {
 
 export function searchCalls(ctx: HandlerContext, input: SearchCallsInput): SearchCallsResult {
   const filter = callFilterOf(input);
-  const total = countCalls(ctx.db, filter);
-  const rows = findCallSummaries(ctx.db, filter, input.pageSize, (input.page - 1) * input.pageSize);
+  const plan = planSearch(ctx.db, filter);
+  const total = countCalls(ctx.db, filter, plan);
+  const rows = findCallSummaries(ctx.db, filter, input.pageSize, (input.page - 1) * input.pageSize, plan);
   const { page: _p, pageSize: _s, phone, ...rest } = input;
   audit(ctx, 'search', 'hotline_call', null, { ...rest, phone: phone ? maskPhone(phone) : undefined, total });
   return { rows, total, page: input.page, pageSize: input.pageSize };

@@ -10,11 +10,11 @@ import { ATTENDED, WALK_IN_FROM, type EnrolmentStatus } from '../../../shared/do
 import { maskId } from '../../../shared/lib/taiwanId';
 import { fromTaipeiLocal } from '../../../shared/lib/time';
 import { actorId, audit, changeStatus, getEnrolment, getSession, today } from './common';
-import { flagsOf, type AttendeeRow } from './attendeesRepo';
+import { flagsOf } from './attendeesRepo';
 import { decideLeave, patchEnrolment, recentCheckIns, rosterRow, type EnrolmentRow } from './enrolmentsRepo';
 import { sessionSummary, type SessionRow } from './sessionsRepo';
 import { assertSeats, lateAfterMinutes, lateness, transferInto } from './enrolments';
-import { findPeople } from './search';
+import { lookupRows, type CandidateRow } from './lookupRepo';
 
 const list = (xs: readonly string[]) => xs.map((s) => `'${s}'`).join(', ');
 
@@ -40,12 +40,6 @@ export function board(ctx: HandlerContext, sessionId: number): CheckInBoard {
   return { session, counts: counts(ctx, sessionId), lateAfterMinutes: lateAfterMinutes(ctx), recent: recentCheckIns(ctx.db, sessionId, 12) };
 }
 
-type CandidateRow = EnrolmentRow &
-  Pick<AttendeeRow, 'name' | 'national_id' | 'phone' | 'birth_date' | 'penalty_count' | 'needs_interpreter' | 'interpreter_language'> & {
-    session_date: string;
-    start_time: string;
-  };
-
 function actionFor(e: CandidateRow, session: SessionRow, inSessionAlready: boolean): LookupRow['action'] {
   if (session.cancelled_at) return 'none';
   if (e.session_id === session.id) {
@@ -57,22 +51,8 @@ function actionFor(e: CandidateRow, session: SessionRow, inSessionAlready: boole
 
 export function lookup(ctx: HandlerContext, input: ParsedInputOf<'lectures:lookup'>): LookupResult {
   const session = getSession(ctx, input.sessionId);
-  const match = findPeople(ctx.db, input.query, 20);
-  if (match.attendeeIds.length === 0) return { matchedBy: match.by, rows: [] };
-  const rows = ctx.db
-    .prepare(
-      `SELECT e.*, a.name, a.national_id, a.phone, a.birth_date, a.penalty_count, a.needs_interpreter, a.interpreter_language,
-              s.session_date, s.start_time
-         FROM lecture_enrolments e
-         JOIN lecture_attendees a ON a.id = e.attendee_id
-         JOIN lecture_sessions s ON s.id = e.session_id
-        WHERE e.attendee_id IN (SELECT value FROM json_each(@ids))
-          AND (@enrolmentId IS NULL OR e.id = @enrolmentId OR e.session_id = @sessionId)
-          AND (e.session_id = @sessionId OR e.status IN (${list(WALK_IN_FROM)}) OR e.id = @enrolmentId)
-        ORDER BY (e.session_id = @sessionId) DESC, a.name, s.session_date DESC
-        LIMIT 20`,
-    )
-    .all({ ids: JSON.stringify(match.attendeeIds), enrolmentId: match.enrolmentId, sessionId: session.id }) as CandidateRow[];
+  const match = lookupRows(ctx.db, input.query, session.id);
+  const rows = match.rows;
   const here = new Set(rows.filter((r) => r.session_id === session.id).map((r) => r.attendee_id));
   return {
     matchedBy: match.by,

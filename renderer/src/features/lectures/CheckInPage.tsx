@@ -64,10 +64,12 @@ export default function CheckInPage() {
     setActive(0);
     return r;
   };
+  // Every keystroke asks at once: a lookup takes milliseconds even on ten years of rosters, and a
+  // pause before asking was most of the wait (issue 8, npm run bench: 140 ms → see the README).
+  // The sequence number above drops answers that arrive for an older keystroke.
   useEffect(() => {
     if (query.trim() === '' || CODE_RE.test(query.trim())) return;
-    const id = window.setTimeout(() => void lookup(query), 120);
-    return () => window.clearTimeout(id);
+    void lookup(query);
   }, [query, sessionId]);
 
   const act = useMutation({
@@ -105,8 +107,8 @@ export default function CheckInPage() {
   async function onEnter() {
     const q = query.trim();
     if (q === '') return;
-    // A scanner is faster than the debounce, and a fast typist may beat it too: act only on
-    // the answer for exactly what is in the field now.
+    // A scanner (and a fast typist) can press Enter before the last answer is back: act only
+    // on the answer for exactly what is in the field now.
     const r = result?.query === q ? result.found : await lookup(q);
     if (!r) return;
     const rows = r.rows;

@@ -1,0 +1,31 @@
+-- Performance (issue 8): what ten years of a busy bureau needed, measured with `npm run bench`
+-- (tests/bench/). Each index below is pinned by an EXPLAIN QUERY PLAN test (tests/unit/bench/plans.test.ts).
+
+-- Statistics and the call list read a period of calls by start time. With every column the
+-- statistics count stored in the index, a year of calls is read from the index alone instead of
+-- visiting ~60,000 table rows per table of the report. Same name, so every query and test that
+-- relies on "calls by start time" keeps it.
+DROP INDEX hotline_calls_started;
+CREATE INDEX hotline_calls_started ON hotline_calls (
+  started_at, kind, direction, caller_type_id, non_service_type_id, shift_id, district_id, operator_id, duration_sec
+);
+
+-- The check-in desk looks for a person among the enrolments that may walk in today
+-- (electron/core/lectures/lookupRepo.ts): only these statuses, a few thousand rows after ten
+-- years instead of every enrolment; by person, so "is this person waiting?" is one seek, and
+-- with the session, so the list to show is chosen before any enrolment row is read.
+-- The condition is WALK_IN_FROM (shared/domain/lectures.ts), written exactly as the query
+-- writes it: SQLite uses a partial index only for a term that matches its condition.
+CREATE INDEX lecture_enrolments_waiting ON lecture_enrolments (attendee_id, status, session_id)
+  WHERE status IN ('scheduled', 'notified', 'leaveRequested', 'toReschedule', 'noShow', 'renotified');
+
+-- Every indexed text ends with two newlines from now on (callRepository.indexCallText): then
+-- each occurrence of a 1–2 character search word starts some trigram, and the search reads those
+-- trigrams from the index's vocabulary (electron/core/hotline/textSearch.ts) instead of scanning
+-- every note. Texts indexed before get the newlines here.
+UPDATE hotline_call_text SET body = body || char(10, 10) WHERE body <> '';
+
+-- FTS5 merges index segments while rows are inserted; at ten years of notes one save in ~30 paid
+-- 20–130 ms for it. The merging happens in idle time instead (electron/core/db/maintenance.ts);
+-- FTS5's crisis merge (16 segments on a level) still bounds the index during long bursts.
+INSERT INTO hotline_call_text (hotline_call_text, rank) VALUES ('automerge', 0);
