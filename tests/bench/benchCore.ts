@@ -78,8 +78,9 @@ export function startBenchCore(dbFile: string, printHost: PrintHost, dir: string
 async function todaysLecture(core: Core, size: number): Promise<{ sessionId: number; roster: RosterPerson[] }> {
   const session = await dispatchOk(core, SENDERS.coordinator, 'lectures:createSession', {
     date: taipeiDateKey(new Date()),
-    startTime: '08:00',
-    endTime: '23:59',
+    startTime: '09:00',
+    endTime: '13:00',
+    // None of the bureau's own rooms seats 300 (the largest, 120): a rented hall, no venue entry.
     venueId: null,
     capacity: Math.max(size, 1),
     kind: 'weekday',

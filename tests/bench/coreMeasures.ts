@@ -142,6 +142,11 @@ function bareQueries(section: Exclude<StatsSection, 'trends'>): { sql: string; p
       return [
         { sql: 'SELECT e.session_id, e.status, count(*) AS n FROM lecture_sessions s JOIN lecture_enrolments e ON e.session_id = s.id WHERE s.session_date BETWEEN @from AND @to GROUP BY 1, 2', params: days },
         { sql: 'SELECT c.category_id, count(*) AS n FROM lecture_sessions s JOIN lecture_consultations c ON c.session_id = s.id WHERE s.session_date BETWEEN @from AND @to GROUP BY 1', params: days },
+        {
+          sql: `SELECT e.session_id, count(*) AS n FROM lecture_sessions s JOIN lecture_enrolments e ON e.session_id = s.id
+                  JOIN lecture_leaves l ON l.enrolment_id = e.id AND l.decision = 'approved' WHERE s.session_date BETWEEN @from AND @to GROUP BY 1`,
+          params: days,
+        },
       ];
     case 'counter':
       return [

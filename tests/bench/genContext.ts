@@ -70,6 +70,8 @@ export interface GenContext {
   /** every (code, id, name_zh) of a kind, in the supervisor's order */
   refs(kind: RefKind): { code: string; id: number; nameZh: string }[];
   audit(at: string, accountId: number, action: string, entity: string, entityId: number | null, details: Record<string, unknown>): void;
+  /** what the app does when it is idle between calls (index upkeep) */
+  idle(): void;
   log(message: string): void;
 }
 
@@ -79,7 +81,7 @@ export function onDuty(members: readonly StaffMember[], d: number): StaffMember[
   return here.length > 0 ? here : members.slice(0, 1);
 }
 
-export function makeContext(db: Db, scale: number, staff: Staff, log: (m: string) => void): GenContext {
+export function makeContext(db: Db, scale: number, staff: Staff, log: (m: string) => void, idleStep: () => boolean = () => false): GenContext {
   const rows = db.prepare('SELECT id, kind, code, name_zh AS nameZh FROM ref_items ORDER BY kind, sort_order').all() as {
     id: number;
     kind: RefKind;
@@ -106,6 +108,11 @@ export function makeContext(db: Db, scale: number, staff: Staff, log: (m: string
     refs: (kind) => byKind.get(kind) ?? [],
     audit(at, accountId, action, entity, entityId, details) {
       insertAudit.run(at, accountId, action, entity, entityId === null ? null : String(entityId), JSON.stringify(details));
+    },
+    idle() {
+      // Each step is bounded; a day's worth of calls needs a few at most.
+      let steps = 0;
+      while (steps < 20 && idleStep()) steps += 1;
     },
     log,
   };

@@ -4,6 +4,7 @@
  * ~1.2 per call, 心理支持 47.11 % and 講習 17.16 % of items. Rows go in through the same
  * columns the repositories write, the notes search index (hotline_call_text) included.
  */
+import { indexCallText } from '../../electron/core/hotline/callRepository';
 import type { GenContext } from './genContext';
 import { batched, dateKey, growth, iso, onDuty, spreadOverDays, taipeiMs, weekday } from './genContext';
 import { callNotes, flagAction, followUpOutcome } from './notes';
@@ -129,7 +130,6 @@ function statements(ctx: GenContext) {
     flag: db.prepare(
       'INSERT INTO hotline_call_flags (call_id, risk_flag_id, action_taken, created_at, created_by, updated_at, updated_by) VALUES (?, ?, ?, ?, ?, ?, ?)',
     ),
-    text: db.prepare('INSERT INTO hotline_call_text (rowid, body) VALUES (?, ?)'),
     referral: db.prepare(
       `INSERT INTO hotline_referrals (call_id, unit_id, contact_person, referred_on, status, note, created_at, created_by, updated_at, updated_by)
        VALUES (?, ?, '', ?, ?, '', ?, ?, ?, ?)`,
@@ -180,8 +180,8 @@ function serviceCall(ctx: GenContext, rng: Rng, r: Refs, s: Statements, t: CallT
     s.flag.run(callId, id(r.flag, flag), action, created, writer, created, writer);
     actions.push(action);
   }
-  // The same text the service indexes (callRepository.indexCallText): notes, then flag actions.
-  s.text.run(callId, [notes, ...actions].join('\n'));
+  // Indexed by the repository's own function, so the search index is exactly what the app writes.
+  indexCallText(ctx.db, callId, [notes, ...actions]);
   let referrals = 0;
   if (rng.chance(0.03)) {
     referrals = 1;
@@ -218,7 +218,9 @@ export function generateHotline(ctx: GenContext, lastDay: number): { calls: numb
   const endMs = taipeiMs(lastDay + 1, 0);
   let items = 0;
   let calls = 0;
-  batched(ctx.db, 20_000, (tick) => {
+  // One transaction per day, then the idle-time index upkeep the app does between calls
+  // (electron/core/db/maintenance.ts): the notes index gets the shape years of use give it.
+  batched(ctx.db, 1, (tick) => {
     for (let d = 0; d < perDay.length; d++) {
       // Sorted within the day, so ids follow time as they do when calls are logged as they come.
       const minutes = Array.from({ length: perDay[d] ?? 0 }, () => HOURS.pick(rng) * 60 + rng.int(60)).sort((a, b) => a - b);
@@ -243,8 +245,9 @@ export function generateHotline(ctx: GenContext, lastDay: number): { calls: numb
         if (service) items += serviceCall(ctx, rng, r, s, t, phones, endMs);
         else nonServiceCall(ctx, rng, r, s, t);
         calls += 1;
-        tick();
       }
+      tick();
+      ctx.idle();
     }
   });
   return { calls, items };

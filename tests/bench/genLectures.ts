@@ -101,6 +101,5 @@ export function generateLectures(ctx: GenContext): { attendees: number; enrolmen
       tick();
     }
   });
-  calendar.fixCapacities(ctx);
   return { attendees: total, enrolments: chain.nextId - 1, sessions: calendar.sessions.length };
 }

@@ -96,7 +96,7 @@ export async function generateDatabase(options: GenerateOptions): Promise<Datase
     db.pragma('synchronous = OFF');
     db.pragma('foreign_keys = OFF');
     db.pragma('cache_size = -262144');
-    const ctx = makeContext(db, options.scale, staff, log);
+    const ctx = makeContext(db, options.scale, staff, log, () => core.maintenance.runNow());
     const step = (name: string, fn: () => object) => {
       const t = performance.now();
       const out = fn();

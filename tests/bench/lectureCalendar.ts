@@ -21,11 +21,14 @@ export interface PlannedSession {
   enrolled: number;
 }
 
-/** Share of enrolments and people per session by kind. */
-const KINDS: Record<SessionKind, { share: number; perSession: number; days: readonly number[]; start: number; end: number; hours: number; venue: string }> = {
-  weekday: { share: 0.87, perSession: 170, days: [1, 2, 3, 4, 5], start: 540, end: 780, hours: 4, venue: 'bureau-auditorium' },
-  holiday: { share: 0.08, perSession: 150, days: [6], start: 540, end: 1020, hours: 8, venue: 'bureau-auditorium' },
-  repeatGroup: { share: 0.05, perSession: 40, days: [2, 4], start: 840, end: 1020, hours: 3, venue: 'sanmin-social-welfare-center' },
+/**
+ * Share of enrolments by kind, people per session, the days and times (minutes) sessions are held,
+ * and the venue. A session takes at most its venue's seats (lectures:createSession refuses more).
+ */
+const KINDS: Record<SessionKind, { share: number; perSession: number; days: readonly number[]; times: readonly [number, number][]; hours: number; venue: string }> = {
+  weekday: { share: 0.87, perSession: 100, days: [1, 2, 3, 4, 5], times: [[540, 780], [840, 1080]], hours: 4, venue: 'bureau-auditorium' },
+  holiday: { share: 0.08, perSession: 100, days: [6], times: [[540, 1020]], hours: 8, venue: 'bureau-auditorium' },
+  repeatGroup: { share: 0.05, perSession: 40, days: [2, 4], times: [[840, 1020]], hours: 3, venue: 'sanmin-social-welfare-center' },
 };
 
 export class LectureCalendar {
@@ -33,14 +36,21 @@ export class LectureCalendar {
   private readonly byKind = new Map<SessionKind, PlannedSession[]>();
 
   constructor(ctx: GenContext, enrolments: number) {
+    const seats = new Map(ctx.refs('venue').map((v) => [v.id, 0]));
+    for (const row of ctx.db.prepare("SELECT id, json_extract(extra, '$.capacity') AS capacity FROM ref_items WHERE kind = 'venue'").all() as { id: number; capacity: number | null }[]) {
+      seats.set(row.id, row.capacity ?? 0);
+    }
     const planned: Omit<PlannedSession, 'id'>[] = [];
     for (const [kind, k] of Object.entries(KINDS) as [SessionKind, (typeof KINDS)[SessionKind]][]) {
-      const days = Array.from({ length: DAYS }, (_, d) => d).filter((d) => k.days.includes(weekday(d)));
-      const wanted = Math.min(days.length, Math.max(1, Math.round((enrolments * k.share) / k.perSession)));
+      const slots = Array.from({ length: DAYS }, (_, d) => d)
+        .filter((d) => k.days.includes(weekday(d)))
+        .flatMap((d) => k.times.map(([start, end]) => ({ d, start, end })));
+      const wanted = Math.min(slots.length, Math.max(1, Math.round((enrolments * k.share) / k.perSession)));
+      const venueId = ctx.ref('venue', k.venue);
       // Evenly spread over the ten years, so every year has its sessions at any scale.
       for (let i = 0; i < wanted; i++) {
-        const d = days[Math.floor(((i + 0.5) * days.length) / wanted)] as number;
-        planned.push({ d, kind, start: k.start, end: k.end, hours: k.hours, venueId: ctx.ref('venue', k.venue), capacity: Math.ceil(k.perSession * 1.2), enrolled: 0 });
+        const slot = slots[Math.floor(((i + 0.5) * slots.length) / wanted)] as { d: number; start: number; end: number };
+        planned.push({ ...slot, kind, hours: k.hours, venueId, capacity: seats.get(venueId) || k.perSession, enrolled: 0 });
       }
     }
     planned.sort((a, b) => a.d - b.d || a.start - b.start);
@@ -53,8 +63,11 @@ export class LectureCalendar {
     });
   }
 
-  /** The first session of this kind on or after day d (the bureau schedules the next one with room). */
-  next(kind: SessionKind, d: number): PlannedSession | null {
+  /**
+   * The first session of this kind on or after day d that `ok` accepts (the bureau books the
+   * next one with a free seat); holiday and group sessions fall back to weekday ones.
+   */
+  next(kind: SessionKind, d: number, ok: (s: PlannedSession) => boolean = () => true): PlannedSession | null {
     const list = this.byKind.get(kind) ?? [];
     let lo = 0;
     let hi = list.length;
@@ -63,7 +76,8 @@ export class LectureCalendar {
       if ((list[mid] as PlannedSession).d < d) lo = mid + 1;
       else hi = mid;
     }
-    return list[lo] ?? (kind === 'weekday' ? null : this.next('weekday', d));
+    for (let i = lo; i < list.length; i++) if (ok(list[i] as PlannedSession)) return list[i] as PlannedSession;
+    return kind === 'weekday' ? null : this.next('weekday', d, ok);
   }
 
   insert(ctx: GenContext): void {
@@ -83,9 +97,4 @@ export class LectureCalendar {
     }
   }
 
-  /** Sessions that filled beyond the plan get the capacity they were run with. */
-  fixCapacities(ctx: GenContext): void {
-    const stmt = ctx.db.prepare('UPDATE lecture_sessions SET capacity = ? WHERE id = ?');
-    for (const s of this.sessions) if (s.enrolled > s.capacity) stmt.run(Math.min(10_000, Math.ceil(s.enrolled / 10) * 10), s.id);
-  }
 }

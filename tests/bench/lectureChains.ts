@@ -124,12 +124,10 @@ class Enrolment {
   }
 }
 
-/** The first session of this kind from day d on that the person is not in yet. */
+/** The first session of this kind from day d on with a free seat that the person is not in yet. */
 export function freeSession(ch: Chain, kind: PlannedSession['kind'], d: number, attendeeId: number): PlannedSession | null {
   const taken = ch.taken.get(attendeeId);
-  let s = ch.calendar.next(kind, d);
-  while (s && taken?.has(s.id)) s = ch.calendar.next(kind, s.d + 1);
-  return s;
+  return ch.calendar.next(kind, d, (x) => x.enrolled < x.capacity && !taken?.has(x.id));
 }
 
 /** Moves the person to a later session of the same kind, if the calendar has one. */

@@ -30,8 +30,8 @@ export interface BenchOptions {
   /** measure ids starting with one of these; all when empty */
   only: string[];
   browser: boolean;
-  /** a built renderer to measure; null builds one into dist/renderer-bench */
-  rendererDir: string | null;
+  /** the built renderer to measure: a folder, 'build' (into dist/renderer-bench), or 'skip' */
+  renderer: string;
   /** a dataset file made elsewhere (the smoke test's); default: the cache */
   dataset?: Dataset;
   out: string | null;
@@ -92,8 +92,8 @@ export async function runBench(o: BenchOptions): Promise<BenchReport> {
   o.log(`Machine: ${formatMachine(m)}`);
   const dataset = o.dataset ?? (await cachedDataset(o.scale, { log: o.log }));
   o.log(`Data: ${path.relative(ROOT, dataset.file)} (${(dataset.bytes / 2 ** 20).toFixed(0)} MiB): ${Object.entries(dataset.counts).map(([t, n]) => `${t} ${n.toLocaleString('en')}`).join(', ')}`);
-  const needsRenderer = wanted(o, 'renderer');
-  const rendererDir = needsRenderer ? (o.rendererDir ? path.resolve(ROOT, o.rendererDir) : buildRenderer(o.log)) : null;
+  const needsRenderer = wanted(o, 'renderer') && o.renderer !== 'skip';
+  const rendererDir = needsRenderer ? (o.renderer === 'build' ? buildRenderer(o.log) : path.resolve(ROOT, o.renderer)) : null;
   const notes: string[] = [];
   const results = await collect(o, dataset, rendererDir, notes);
   m.loadEnd = os.loadavg().map((x) => Math.round(x * 100) / 100);
@@ -127,7 +127,7 @@ async function main(): Promise<void> {
     quick: argv.includes('--quick'),
     only: (option(argv, '--only') ?? '').split(',').filter(Boolean),
     browser: !argv.includes('--no-browser'),
-    rendererDir: option(argv, '--renderer') ?? null,
+    renderer: option(argv, '--renderer') ?? 'build',
     out,
     log: write,
   });
