@@ -52,7 +52,7 @@ export function startCore(options: StartOptions): Core {
   const safety = createSafetyRuntime(dbFile, migrationsDir, dbKey, safetyOptions);
   const coreDeps: CoreDeps = { ...deps, db, fontDir: path.join(appRoot, APP_PATHS.printFont), safety };
   const inner = createDispatcher(coreDeps, log);
-  const maintenance = createIdleMaintenance(db, log);
+  const maintenance = createIdleMaintenance(db, log, deps.clock);
   // Every call restarts the idle clock; index upkeep runs only once the app has been quiet.
   const dispatcher: CoreDispatcher = {
     ...inner,

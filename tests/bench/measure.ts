@@ -92,10 +92,17 @@ export async function time(runs: Runs, fn: (i: number) => unknown): Promise<numb
 }
 
 /** Times a measure and its baseline alternately, so load from elsewhere falls on both alike. */
-export async function timePair(runs: Runs, measure: (i: number) => unknown, baseline: (i: number) => unknown): Promise<{ measure: number[]; baseline: number[] }> {
+export async function timePair(
+  runs: Runs,
+  measure: (i: number) => unknown,
+  baseline: (i: number) => unknown,
+  /** untimed, before each pair: what happens at the desk between two measured actions */
+  before?: (i: number) => unknown,
+): Promise<{ measure: number[]; baseline: number[] }> {
   const m: number[] = [];
   const b: number[] = [];
   for (let i = 0; i < runs.warmup + runs.n; i++) {
+    await before?.(i);
     let t = performance.now();
     await measure(i);
     const mt = performance.now() - t;

@@ -4,6 +4,7 @@ import Driver from 'better-sqlite3-multiple-ciphers';
 import type BetterSqlite3 from 'better-sqlite3';
 import fs from 'node:fs';
 import { migrate, readMigrations, refuseNewerDatabase, type MigrationReport } from './migrate';
+import { cacheStatements } from './statementCache';
 
 export type Db = BetterSqlite3.Database;
 
@@ -141,6 +142,7 @@ export function openDatabase(file: string, options: OpenOptions): { db: Db; migr
     // Before any other pragma: a newer file must be left exactly as it is (journal_mode writes the header).
     if (!options.readonly) refuseNewerDatabase(db, latest);
     applyPragmas(db);
+    cacheStatements(db);
     const migrations = options.readonly ? { from: currentVersion(db), to: currentVersion(db), applied: [] } : migrate(db, options.migrationsDir);
     return { db, migrations };
   } catch (err) {

@@ -72,9 +72,9 @@ export function planOf(db: Db, q: RanSql): string[] {
   return (db.prepare(`EXPLAIN QUERY PLAN ${q.sql}`).all(...q.args) as { detail: string }[]).map((r) => r.detail);
 }
 
-/** The plan of every recorded statement that touches one of these tables. */
+/** The plan of every recorded query (a SELECT, or an INSERT … SELECT) that touches one of these tables. */
 export function plansTouching(db: Db, ran: readonly RanSql[], tables: RegExp): { sql: string; plan: string[] }[] {
-  return ran.filter((q) => tables.test(q.sql) && /^\s*(SELECT|WITH)/i.test(q.sql)).map((q) => ({ sql: q.sql.replace(/\s+/g, ' ').trim(), plan: planOf(db, q) }));
+  return ran.filter((q) => tables.test(q.sql) && /^\s*(SELECT|WITH|INSERT [^(]+\([^)]*\)\s*(SELECT|WITH))\b/i.test(q.sql)).map((q) => ({ sql: q.sql.replace(/\s+/g, ' ').trim(), plan: planOf(db, q) }));
 }
 
 interface PlannerStats {

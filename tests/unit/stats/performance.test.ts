@@ -138,7 +138,8 @@ describe('a year of a whole city', () => {
       const statement = original(sql);
       return new Proxy(statement, {
         get(target, prop) {
-          if (prop === 'all' || prop === 'get') {
+          // run: the day counts are filled by INSERT … SELECT over the calls.
+          if (prop === 'all' || prop === 'get' || prop === 'run') {
             return (...args: unknown[]) => {
               seen.push({ sql, args });
               return (target[prop] as (...a: unknown[]) => unknown)(...args);
@@ -149,6 +150,8 @@ describe('a year of a whole city', () => {
         },
       });
     }) as typeof db.prepare;
+    // The hotline's days were counted by the test above: count them again, so that pass is planned too.
+    db.exec('DELETE FROM hotline_days_counted');
     db.prepare = recording;
     try {
       for (const section of STATS_SECTIONS) okValue(await t.call('admin', 'stats:section', { period: YEAR, section }));

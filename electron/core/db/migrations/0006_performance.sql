@@ -29,3 +29,42 @@ UPDATE hotline_call_text SET body = body || char(10, 10) WHERE body <> '';
 -- 20–130 ms for it. The merging happens in idle time instead (electron/core/db/maintenance.ts);
 -- FTS5's crisis merge (16 segments on a level) still bounds the index during long bursts.
 INSERT INTO hotline_call_text (hotline_call_text, rank) VALUES ('automerge', 0);
+
+-- Hotline statistics (electron/core/stats/hotlineDayCounts.ts): the call figures of each Taipei
+-- day, counted once and kept. A year of reports then adds up kept rows instead of sorting ~60,000
+-- calls once per table. `key` is 0 where the call records nothing (ids start at 1).
+CREATE TABLE hotline_day_counts (
+  day          TEXT NOT NULL,
+  dim          TEXT NOT NULL,
+  key          INTEGER NOT NULL,
+  calls        INTEGER NOT NULL,
+  service      INTEGER NOT NULL,
+  duration_sec INTEGER NOT NULL,
+  PRIMARY KEY (day, dim, key)
+) STRICT, WITHOUT ROWID;
+
+-- A day is listed here while its counts above match the records.
+CREATE TABLE hotline_days_counted (day TEXT PRIMARY KEY) STRICT, WITHOUT ROWID;
+
+-- Every write that could change a day's figures removes its mark, in the same transaction; the
+-- next report counts that day again. Saving a call today removes nothing (today is counted only
+-- when a report asks, and unmarked by the next save).
+CREATE TRIGGER hotline_calls_uncount_insert AFTER INSERT ON hotline_calls BEGIN
+  DELETE FROM hotline_days_counted WHERE day = date(NEW.started_at, '+8 hours');
+END;
+CREATE TRIGGER hotline_calls_uncount_update
+AFTER UPDATE OF started_at, kind, direction, duration_sec, shift_id, operator_id, caller_type_id, non_service_type_id, district_id ON hotline_calls BEGIN
+  DELETE FROM hotline_days_counted WHERE day IN (date(OLD.started_at, '+8 hours'), date(NEW.started_at, '+8 hours'));
+END;
+CREATE TRIGGER hotline_calls_uncount_delete AFTER DELETE ON hotline_calls BEGIN
+  DELETE FROM hotline_days_counted WHERE day = date(OLD.started_at, '+8 hours');
+END;
+CREATE TRIGGER hotline_call_items_uncount_insert AFTER INSERT ON hotline_call_items BEGIN
+  DELETE FROM hotline_days_counted WHERE day = (SELECT date(started_at, '+8 hours') FROM hotline_calls WHERE id = NEW.call_id);
+END;
+CREATE TRIGGER hotline_call_items_uncount_update AFTER UPDATE ON hotline_call_items BEGIN
+  DELETE FROM hotline_days_counted WHERE day IN (SELECT date(started_at, '+8 hours') FROM hotline_calls WHERE id IN (OLD.call_id, NEW.call_id));
+END;
+CREATE TRIGGER hotline_call_items_uncount_delete AFTER DELETE ON hotline_call_items BEGIN
+  DELETE FROM hotline_days_counted WHERE day = (SELECT date(started_at, '+8 hours') FROM hotline_calls WHERE id = OLD.call_id);
+END;
