@@ -94,6 +94,7 @@ describe('npm run bench, a few runs of each measure', () => {
       'stats.hotline',
       'stats.lectures',
       'stats.counter',
+      'stats.hotlineFirstReport',
       'stats.trends',
       'hotline.search.rare',
       'hotline.search.medium',
