@@ -35,6 +35,12 @@ const WAITING = `status IN (${list(WALK_IN_FROM)})`;
 const COLUMNS = `e.*, a.name, a.national_id, a.phone, a.birth_date, a.penalty_count, a.needs_interpreter, a.interpreter_language,
   s.session_date, s.start_time`;
 
+/** An enrolment with its person and session, as the desk lists it. */
+const SELECT_ROWS = `SELECT ${COLUMNS}
+  FROM lecture_enrolments e
+  JOIN lecture_attendees a ON a.id = e.attendee_id
+  JOIN lecture_sessions s ON s.id = e.session_id`;
+
 const LIMIT = 20;
 
 // Today's roster first, then by name, then the latest session.
@@ -44,10 +50,7 @@ const ORDER = `ORDER BY (e.session_id = @sessionId) DESC, a.name, s.session_date
 function ofCode(db: Db, attendeeIds: readonly number[], enrolmentId: number | null, sessionId: number): CandidateRow[] {
   return db
     .prepare(
-      `SELECT ${COLUMNS}
-         FROM lecture_enrolments e
-         JOIN lecture_attendees a ON a.id = e.attendee_id
-         JOIN lecture_sessions s ON s.id = e.session_id
+      `${SELECT_ROWS}
         WHERE e.attendee_id IN (SELECT value FROM json_each(@ids))
           AND (@enrolmentId IS NULL OR e.id = @enrolmentId OR e.session_id = @sessionId)
           AND (e.session_id = @sessionId OR e.${WAITING} OR e.id = @enrolmentId)
@@ -64,10 +67,7 @@ function ofCode(db: Db, attendeeIds: readonly number[], enrolmentId: number | nu
 function ofPeople(db: Db, attendeeIds: readonly number[], sessionId: number): CandidateRow[] {
   return db
     .prepare(
-      `SELECT ${COLUMNS}
-         FROM lecture_enrolments e
-         JOIN lecture_attendees a ON a.id = e.attendee_id
-         JOIN lecture_sessions s ON s.id = e.session_id
+      `${SELECT_ROWS}
         WHERE e.id IN (
           SELECT w.id FROM lecture_enrolments w WHERE w.attendee_id IN (SELECT value FROM json_each(@ids)) AND w.${WAITING}
           UNION ALL
@@ -92,10 +92,7 @@ function amongCandidates(db: Db, by: MatchedBy, value: string, sessionId: number
   // Today's roster sorts first: when it alone fills the list (a surname typed), nobody else can show.
   const roster = db
     .prepare(
-      `SELECT ${COLUMNS}
-         FROM lecture_enrolments e
-         JOIN lecture_attendees a ON a.id = e.attendee_id
-         JOIN lecture_sessions s ON s.id = e.session_id
+      `${SELECT_ROWS}
         WHERE e.session_id = @sessionId AND ${c.sql}
         ${ORDER}`,
     )
@@ -106,10 +103,7 @@ function amongCandidates(db: Db, by: MatchedBy, value: string, sessionId: number
       // The candidates are the outer loop (CROSS JOIN): SQLite must not start from all attendees.
       // Both lists come from covering indexes (with the session), so the 20 to show are chosen
       // before any enrolment row is read; a walk-in listed today too is counted once (<>).
-      `SELECT ${COLUMNS}
-         FROM lecture_enrolments e
-         JOIN lecture_attendees a ON a.id = e.attendee_id
-         JOIN lecture_sessions s ON s.id = e.session_id
+      `${SELECT_ROWS}
         WHERE e.id IN (
           SELECT c.id FROM (
             SELECT w.id, w.session_id, a.name FROM lecture_enrolments w CROSS JOIN lecture_attendees a ON a.id = w.attendee_id
