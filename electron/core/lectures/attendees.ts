@@ -16,7 +16,7 @@ import {
   type AttendeeValues,
 } from './attendeesRepo';
 import { historyOf, leavesOf, type EnrolmentRow } from './enrolmentsRepo';
-import { findPeople } from './search';
+import { classifyQuery, findPeople } from './search';
 
 /** Raw person fields as typed in the form or read from a roster file. */
 export interface AttendeeDraft {
@@ -92,6 +92,16 @@ export function search(ctx: HandlerContext, input: Omit<ParsedInputOf<'lectures:
   if (input.query.trim() === '') return attendeeSummaries(ctx.db, null, opts);
   const match = findPeople(ctx.db, input.query, input.limit);
   return attendeeSummaries(ctx.db, match.attendeeIds, opts);
+}
+
+/**
+ * A search from the attendees page or the enrol dialog, attributable like the hotline's. The
+ * trail says what kind of query it was (name, ID, phone, code), never the ID or phone typed.
+ */
+export function searchAudited(ctx: HandlerContext, input: ParsedInputOf<'lectures:searchAttendees'>): AttendeeSummary[] {
+  const rows = search(ctx, input);
+  audit(ctx, 'search', 'lecture_attendee', null, { by: classifyQuery(input.query).by, waitingOnly: input.waitingOnly, found: rows.length });
+  return rows;
 }
 
 function enrolmentRecords(ctx: HandlerContext, attendeeId: number): EnrolmentRecord[] {

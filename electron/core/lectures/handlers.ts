@@ -10,13 +10,13 @@ import { monthFigures } from './figures';
 
 export const lecturesHandlers: HandlersFor<typeof lecturesChannels> = {
   'lectures:listSessions': (ctx, input) => sessions.list(ctx, input),
-  'lectures:getSession': (ctx, input) => sessions.detail(ctx, input.id),
+  'lectures:getSession': (ctx, input) => sessions.open(ctx, input.id),
   'lectures:createSession': (ctx, input) => sessions.create(ctx, input),
   'lectures:createSeries': (ctx, input) => sessions.createSeries(ctx, input),
   'lectures:updateSession': (ctx, input) => sessions.update(ctx, input),
   'lectures:cancelSession': (ctx, input) => sessions.cancel(ctx, input),
 
-  'lectures:searchAttendees': (ctx, input) => attendees.search(ctx, input),
+  'lectures:searchAttendees': (ctx, input) => attendees.searchAudited(ctx, input),
   'lectures:getAttendee': (ctx, input) => attendees.get(ctx, input.id),
   'lectures:saveAttendee': (ctx, input) => attendees.save(ctx, input),
   'lectures:previewImport': (ctx, input) => rosterImport.preview(ctx, input),

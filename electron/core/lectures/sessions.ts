@@ -55,6 +55,13 @@ export function detail(ctx: HandlerContext, id: number): SessionDetail {
   return { session, roster: rosterOf(ctx.db, id), figures: computeFigures(counts), consultations: consultationsOf(ctx.db, id) };
 }
 
+/** Opening a session shows its roster (names, IDs, phones): a read of people's records, attributable. */
+export function open(ctx: HandlerContext, id: number): SessionDetail {
+  const d = detail(ctx, id);
+  audit(ctx, 'read', 'lecture_session', id, { roster: d.roster.length });
+  return d;
+}
+
 export function create(ctx: HandlerContext, input: ParsedInputOf<'lectures:createSession'>): SessionSummary {
   const date = typedDate('date', input.date, true);
   checkFields(ctx, input);
