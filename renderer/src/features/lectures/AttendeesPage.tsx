@@ -7,21 +7,26 @@ import { useTranslation } from 'react-i18next';
 import { api, unwrap } from '../../app/api';
 import { ExportButton } from '../../components/ExportButton';
 import { PageHeader } from '../../components/PageHeader';
+import { useDebounced } from '../../components/useDebounced';
 import { LECTURES_KEY } from './hooks';
 import { FlagChips, StatusChip, useDayLabel } from './labels';
 import { AttendeeDialog } from './AttendeeDialog';
 import { AttendeeRecordDialog } from './AttendeeRecordDialog';
 import { ImportDialog } from './ImportDialog';
 
+/** More than this many matches are not listed: the page says so and asks for more to narrow it. */
+const LIMIT = 200;
+
 /** 受講習人: search by name, ID, phone or notice code; IDs masked; the full record is one click (and audited). */
 export default function AttendeesPage() {
   const { t } = useTranslation('lectures');
   const dayLabel = useDayLabel();
   const [query, setQuery] = useState('');
+  const searched = useDebounced(query, 250);
   const [dialog, setDialog] = useState<'new' | 'import' | { record: number } | null>(null);
   const people = useQuery({
-    queryKey: [...LECTURES_KEY, 'attendees', query],
-    queryFn: () => unwrap(api().lectures.searchAttendees({ query, limit: 200 })),
+    queryKey: [...LECTURES_KEY, 'attendees', searched],
+    queryFn: () => unwrap(api().lectures.searchAttendees({ query: searched, limit: LIMIT })),
   });
   return (
     <Box>
@@ -79,6 +84,11 @@ export default function AttendeesPage() {
           </TableBody>
         </Table>
         {people.data?.length === 0 && <Typography color="text.secondary" sx={{ p: 2 }}>{t('attendees.none')}</Typography>}
+        {people.data?.length === LIMIT && (
+          <Typography color="text.secondary" sx={{ p: 2 }} data-testid="attendees-capped">
+            {t('attendees.capped', { count: LIMIT })}
+          </Typography>
+        )}
       </Paper>
       {dialog === 'new' && <AttendeeDialog attendee={null} onClose={() => setDialog(null)} />}
       {dialog === 'import' && <ImportDialog onClose={() => setDialog(null)} />}

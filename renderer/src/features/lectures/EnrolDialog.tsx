@@ -21,9 +21,13 @@ import { useMutation, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { SessionSummary } from '../../../../shared/api/channels/lecturesTypes';
 import { api, apiErrorOf, unwrap } from '../../app/api';
+import { useDebounced } from '../../components/useDebounced';
 import { useFieldErrors } from '../../components/useFieldErrors';
 import { LECTURES_KEY, useRefreshLectures } from './hooks';
 import { FlagChips, StatusChip, useDayLabel } from './labels';
+
+/** More candidates than this are not listed; the dialog says so. */
+const CANDIDATES_LIMIT = 500;
 
 /** Enrol people waiting for a session; repeat offenders are suggested for the repeat-offender group. */
 export function EnrolDialog({ session, onClose }: { session: SessionSummary; onClose(): void }) {
@@ -33,9 +37,10 @@ export function EnrolDialog({ session, onClose }: { session: SessionSummary; onC
   const [query, setQuery] = useState('');
   const [waitingOnly, setWaitingOnly] = useState(true);
   const [picked, setPicked] = useState<number[]>([]);
+  const searched = useDebounced(query, 250);
   const people = useQuery({
-    queryKey: [...LECTURES_KEY, 'candidates', query, waitingOnly],
-    queryFn: () => unwrap(api().lectures.searchAttendees({ query, waitingOnly, limit: 500 })),
+    queryKey: [...LECTURES_KEY, 'candidates', searched, waitingOnly],
+    queryFn: () => unwrap(api().lectures.searchAttendees({ query: searched, waitingOnly, limit: CANDIDATES_LIMIT })),
   });
   const free = Math.max(0, session.capacity - session.booked);
   const group = session.kind === 'repeatGroup';
@@ -93,6 +98,11 @@ export function EnrolDialog({ session, onClose }: { session: SessionSummary; onC
               </ListItem>
             ))}
             {list.length === 0 && <Typography sx={{ p: 2 }} color="text.secondary">{t('enrol.nobody')}</Typography>}
+            {list.length === CANDIDATES_LIMIT && (
+              <Typography sx={{ p: 2 }} color="text.secondary" data-testid="enrol-capped">
+                {t('attendees.capped', { count: CANDIDATES_LIMIT })}
+              </Typography>
+            )}
           </List>
           {errors.general && <Alert severity="error">{errors.general}</Alert>}
         </Stack>
