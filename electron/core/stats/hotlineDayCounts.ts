@@ -124,16 +124,17 @@ export function monthlyDimCounts(db: Db, from: string, to: string, dims: readonl
 export function countSomeDays(db: Db, now: Date, budgetDays: number): number {
   const first = db.prepare('SELECT min(started_at) FROM hotline_calls').pluck().get() as string | null;
   if (first === null) return 0;
-  const runs = uncountedRuns(db, taipeiDateKey(first), taipeiDateKey(now)).reverse();
   let done = 0;
-  for (const run of runs) {
-    if (done >= budgetDays) break;
-    // The newest days of the run first: the figures a supervisor is likeliest to open.
-    let start = run.from;
+  // The newest days first: the figures a supervisor is likeliest to open.
+  for (const run of uncountedRuns(db, taipeiDateKey(first), taipeiDateKey(now)).reverse()) {
     const room = budgetDays - done;
-    if (addDays(start, room - 1) < run.to) start = addDays(run.to, -(room - 1));
-    countDays(db, start, run.to);
-    for (let d = start; d <= run.to; d = addDays(d, 1)) done += 1;
+    if (room <= 0) break;
+    const from = spanDays(run.from, run.to) > room ? addDays(run.to, -(room - 1)) : run.from;
+    countDays(db, from, run.to);
+    done += spanDays(from, run.to);
   }
   return done;
 }
+
+/** Days in [from, to], both 'YYYY-MM-DD' (parsed as UTC midnights: every day is 24 h). */
+const spanDays = (from: string, to: string) => Math.round((Date.parse(to) - Date.parse(from)) / 86_400_000) + 1;

@@ -3,37 +3,26 @@
  * channels (scenario.ts), and the period rules. Expected figures were worked out by hand.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { StatsSection, StatsSectionResult } from '../../../shared/api/channels/stats';
+import type { StatsSection } from '../../../shared/api/channels/stats';
 import { tableMatrix, textOf, type ReportTable } from '../../../shared/domain/reportTable';
-import type { Period } from '../../../shared/domain/statsPeriod';
 import { translatorFor } from '../../../shared/i18n';
 import { makeCore, okValue, type TestCore } from '../../support/core';
-import { enterMarch2025, OP1, OP2 } from './scenario';
+import { MARCH, marchReport, OP1, OP2, type MarchReport } from './scenario';
 
-const MARCH: Period = { kind: 'month', year: 2025, month: 3 };
 const zh = translatorFor('zh-TW');
-const en = translatorFor('en');
 
 let t: TestCore;
-const sections = new Map<StatsSection, StatsSectionResult>();
+let report: MarchReport;
 
 beforeAll(async () => {
   t = makeCore();
-  await enterMarch2025(t);
-  for (const section of ['hotline', 'lectures', 'counter', 'trends'] as const) {
-    sections.set(section, okValue(await t.call('admin', 'stats:section', { period: MARCH, section })));
-  }
+  report = await marchReport(t);
 }, 60_000);
 afterAll(() => t.cleanup());
 
-function table(id: string): ReportTable {
-  const section = sections.get(id.split('.')[0] as StatsSection);
-  const found = section?.tables.find((x) => x.id === id);
-  if (!found) throw new Error(`no table ${id}`);
-  return found;
-}
-const cells = (id: string, lang: 'zh-TW' | 'en' = 'zh-TW') => tableMatrix(table(id), lang, lang === 'en' ? en : zh);
-const summary = (section: StatsSection) => (sections.get(section)?.summary ?? []).map((x) => textOf(x, 'zh-TW', zh));
+const table = (id: string) => report.table(id);
+const cells = (id: string, lang?: 'zh-TW' | 'en') => report.cells(id, lang);
+const summary = (section: StatsSection) => report.summary(section);
 
 describe('hotline (9 calls in March: 7 service, 2 non-service; one on 28 Feb left out)', () => {
   it('at a glance: totals, directions, clients and families 4 of 9 = 44.4%, 12 items, 11.7 min per service call', () => {

@@ -3,38 +3,28 @@
  * channels (scenario.ts). Expected figures were worked out by hand; the comments say how.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { StatsSection, StatsSectionResult } from '../../../shared/api/channels/stats';
-import { tableMatrix, textOf, type ReportTable } from '../../../shared/domain/reportTable';
-import type { Period } from '../../../shared/domain/statsPeriod';
+import type { StatsSection } from '../../../shared/api/channels/stats';
+import { tableMatrix, type ReportTable } from '../../../shared/domain/reportTable';
 import { translatorFor } from '../../../shared/i18n';
 import { makeCore, okValue, type TestCore } from '../../support/core';
-import { at, enterMarch2025, type Scenario } from './scenario';
+import { at, MARCH, marchReport, type MarchReport, type Scenario } from './scenario';
 
-const MARCH: Period = { kind: 'month', year: 2025, month: 3 };
 const zh = translatorFor('zh-TW');
-const en = translatorFor('en');
 
 let t: TestCore;
+let report: MarchReport;
 let s: Scenario;
-const sections = new Map<StatsSection, StatsSectionResult>();
 
 beforeAll(async () => {
   t = makeCore();
-  s = await enterMarch2025(t);
-  for (const section of ['hotline', 'lectures', 'counter', 'trends'] as const) {
-    sections.set(section, okValue(await t.call('admin', 'stats:section', { period: MARCH, section })));
-  }
+  report = await marchReport(t);
+  s = report.scenario;
 }, 60_000);
 afterAll(() => t.cleanup());
 
-function table(id: string): ReportTable {
-  const section = sections.get(id.split('.')[0] as StatsSection);
-  const found = section?.tables.find((x) => x.id === id);
-  if (!found) throw new Error(`no table ${id}`);
-  return found;
-}
-const cells = (id: string, lang: 'zh-TW' | 'en' = 'zh-TW') => tableMatrix(table(id), lang, lang === 'en' ? en : zh);
-const summary = (section: StatsSection) => (sections.get(section)?.summary ?? []).map((x) => textOf(x, 'zh-TW', zh));
+const table = (id: string) => report.table(id);
+const cells = (id: string, lang?: 'zh-TW' | 'en') => report.cells(id, lang);
+const summary = (section: StatsSection) => report.summary(section);
 
 describe('lectures (3 sessions held in March; one cancelled, one in April)', () => {
   it('at a glance, with the attendance rate against 70% and the counselling rate against 11%', () => {

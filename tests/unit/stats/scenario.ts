@@ -6,6 +6,11 @@
 import { checkDigitFor } from '../../../shared/lib/taiwanId';
 import { fromTaipeiLocal } from '../../../shared/lib/time';
 import type { RefItem, RefKind } from '../../../shared/domain/reference';
+import type { Lang } from '../../../shared/api/common';
+import type { StatsSection, StatsSectionResult } from '../../../shared/api/channels/stats';
+import { tableMatrix, textOf, type ReportTable } from '../../../shared/domain/reportTable';
+import type { Period } from '../../../shared/domain/statsPeriod';
+import { translatorFor } from '../../../shared/i18n';
 import { okValue, type TestCore } from '../../support/core';
 
 export const OP1 = '陳小明';
@@ -222,4 +227,36 @@ export async function enterMarch2025(t: TestCore): Promise<Scenario> {
   );
   t.clock.now = at('2025-03-31 16:00');
   return { ref, topics };
+}
+
+export const MARCH: Period = { kind: 'month', year: 2025, month: 3 };
+const zh = translatorFor('zh-TW');
+const en = translatorFor('en');
+
+export interface MarchReport {
+  scenario: Scenario;
+  table(id: string): ReportTable;
+  /** a table as the screen shows it, header row first */
+  cells(id: string, lang?: Lang): string[][];
+  summary(section: StatsSection): string[];
+}
+
+/** March entered, every section of its statistics computed once, and readers of its tables. */
+export async function marchReport(t: TestCore): Promise<MarchReport> {
+  const scenario = await enterMarch2025(t);
+  const sections = new Map<StatsSection, StatsSectionResult>();
+  for (const section of ['hotline', 'lectures', 'counter', 'trends'] as const) {
+    sections.set(section, okValue(await t.call('admin', 'stats:section', { period: MARCH, section })));
+  }
+  const table = (id: string): ReportTable => {
+    const found = sections.get(id.split('.')[0] as StatsSection)?.tables.find((x) => x.id === id);
+    if (!found) throw new Error(`no table ${id}`);
+    return found;
+  };
+  return {
+    scenario,
+    table,
+    cells: (id, lang = 'zh-TW') => tableMatrix(table(id), lang, lang === 'en' ? en : zh),
+    summary: (section) => (sections.get(section)?.summary ?? []).map((x) => textOf(x, 'zh-TW', zh)),
+  };
 }

@@ -11,6 +11,7 @@ import { useSession } from '../../app/session';
 import { followUpInput, problemsOf, type FormProblem } from './formConvert';
 import { useFormErrors } from './formErrors';
 import { HOTLINE_KEY, useStaff } from './queries';
+import { ErrorLines } from './ErrorLines';
 
 const FIELDS = [/^followUp\.(ownerId|note|dueDate|dueTime)$/, /^(outcome)$/];
 
@@ -50,11 +51,7 @@ export function FollowUpItem({ followUp: f, now }: { followUp: FollowUp; now: nu
           </Button>
         </Box>
       )}
-      {errors.general.map((m) => (
-        <Typography key={m} color="error">
-          {m}
-        </Typography>
-      ))}
+      <ErrorLines messages={errors.general} />
     </Paper>
   );
 }
@@ -110,11 +107,7 @@ export function FollowUpsPanel({ callId, followUps }: { callId: number; followUp
           {t('followUps.add')}
         </Button>
       </Box>
-      {errors.general.map((m) => (
-        <Typography key={m} color="error">
-          {m}
-        </Typography>
-      ))}
+      <ErrorLines messages={errors.general} />
     </Stack>
   );
 }

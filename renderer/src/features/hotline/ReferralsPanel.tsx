@@ -12,6 +12,7 @@ import { problemsOf, referralInput, type FormProblem } from './formConvert';
 import { useFormErrors } from './formErrors';
 import { HOTLINE_KEY, useRefNames } from './queries';
 import { RefSelect } from './RefFields';
+import { ErrorLines } from './ErrorLines';
 
 const STATUS_COLOR = { pending: 'warning', replied: 'info', closed: 'default' } as const;
 const FIELDS = [/^referral\.(unitId|contactPerson|referredOn|note)$/, /^(status|note)$/];
@@ -62,11 +63,7 @@ export function ReferralItem({ referral, callLabel }: { referral: Referral; call
           ))}
         </Box>
       )}
-      {[...errors.general, errors.message('status')].filter(Boolean).map((m) => (
-        <Typography key={m} color="error">
-          {m}
-        </Typography>
-      ))}
+      <ErrorLines messages={[...errors.general, errors.message('status')]} />
     </Paper>
   );
 }
@@ -107,11 +104,7 @@ export function ReferralsPanel({ callId, referrals }: { callId: number; referral
           {t('referrals.add')}
         </Button>
       </Box>
-      {errors.general.map((m) => (
-        <Typography key={m} color="error">
-          {m}
-        </Typography>
-      ))}
+      <ErrorLines messages={errors.general} />
     </Stack>
   );
 }
