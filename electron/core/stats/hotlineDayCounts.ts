@@ -124,14 +124,19 @@ export function monthlyDimCounts(db: Db, from: string, to: string, dims: readonl
 export function countSomeDays(db: Db, now: Date, budgetDays: number): number {
   const first = db.prepare('SELECT min(started_at) FROM hotline_calls').pluck().get() as string | null;
   if (first === null) return 0;
+  const from = taipeiDateKey(first);
+  const to = taipeiDateKey(now);
+  // Nothing uncounted (the usual case): no walk over every day since the first call.
+  const marked = db.prepare('SELECT count(*) FROM hotline_days_counted WHERE day BETWEEN ? AND ?').pluck().get(from, to) as number;
+  if (marked === spanDays(from, to)) return 0;
   let done = 0;
   // The newest days first: the figures a supervisor is likeliest to open.
-  for (const run of uncountedRuns(db, taipeiDateKey(first), taipeiDateKey(now)).reverse()) {
+  for (const run of uncountedRuns(db, from, to).reverse()) {
     const room = budgetDays - done;
     if (room <= 0) break;
-    const from = spanDays(run.from, run.to) > room ? addDays(run.to, -(room - 1)) : run.from;
-    countDays(db, from, run.to);
-    done += spanDays(from, run.to);
+    const start = spanDays(run.from, run.to) > room ? addDays(run.to, -(room - 1)) : run.from;
+    countDays(db, start, run.to);
+    done += spanDays(start, run.to);
   }
   return done;
 }
