@@ -69,16 +69,21 @@ export function updateCallRow(db: Db, id: number, f: CallFields, at: string, by:
   ).run({ ...f, id, at, by });
 }
 
-export function replaceCallItems(db: Db, callId: number, itemIds: readonly number[], at: string, by: number): void {
-  db.prepare('DELETE FROM hotline_call_items WHERE call_id = ?').run(callId);
+/**
+ * The call's service items and risk flags become exactly these. A call just inserted has none
+ * yet (`fresh`; its id may be reused, but deleting a call cascades to both), so a save skips
+ * the two DELETEs.
+ */
+export function replaceCallItems(db: Db, callId: number, itemIds: readonly number[], at: string, by: number, fresh = false): void {
+  if (!fresh) db.prepare('DELETE FROM hotline_call_items WHERE call_id = ?').run(callId);
   const insert = db.prepare(
     `INSERT INTO hotline_call_items (call_id, service_item_id, created_at, created_by, updated_at, updated_by) VALUES (?, ?, ?, ?, ?, ?)`,
   );
   for (const itemId of itemIds) insert.run(callId, itemId, at, by, at, by);
 }
 
-export function replaceCallFlags(db: Db, callId: number, flags: readonly CallFlag[], at: string, by: number): void {
-  db.prepare('DELETE FROM hotline_call_flags WHERE call_id = ?').run(callId);
+export function replaceCallFlags(db: Db, callId: number, flags: readonly CallFlag[], at: string, by: number, fresh = false): void {
+  if (!fresh) db.prepare('DELETE FROM hotline_call_flags WHERE call_id = ?').run(callId);
   const insert = db.prepare(
     `INSERT INTO hotline_call_flags (call_id, risk_flag_id, action_taken, created_at, created_by, updated_at, updated_by)
      VALUES (?, ?, ?, ?, ?, ?, ?)`,
@@ -91,6 +96,7 @@ export function replaceCallFlags(db: Db, callId: number, flags: readonly CallFla
  * then TEXT_SENTINEL so that 1–2 character words are found through the index too (textSearch.ts).
  */
 export function indexCallText(db: Db, callId: number, parts: readonly string[]): void {
+  // Also for a new call: ids are not AUTOINCREMENT, and a row deleted by hand leaves its text here.
   db.prepare('DELETE FROM hotline_call_text WHERE rowid = ?').run(callId);
   const body = parts.filter((p) => p.trim() !== '').join('\n');
   if (body !== '') db.prepare('INSERT INTO hotline_call_text (rowid, body) VALUES (?, ?)').run(callId, body + TEXT_SENTINEL);

@@ -38,25 +38,31 @@ function editability(ctx: HandlerContext, call: CallRecord): { editable: boolean
   return { editable: open, editableUntil: deadline, reason: open ? null : 'hotline:errors.editWindowClosed' };
 }
 
-export function detail(ctx: HandlerContext, id: number): CallDetail {
+/**
+ * What the window shows of a call. `created`: the call was inserted in this same request, so it
+ * has no edits yet and holds only the referrals and follow-ups just saved with it (not read
+ * back when there were none: a save answers sooner).
+ */
+export function detail(ctx: HandlerContext, id: number, created?: { referrals: number; followUps: number }): CallDetail {
   const call = findCall(ctx.db, id);
   if (!call) throw notFound('id');
   const { editable, editableUntil } = editability(ctx, call);
   return {
     call,
-    referrals: listReferralsOfCall(ctx.db, id),
-    followUps: listFollowUpsOfCall(ctx.db, id),
+    referrals: created?.referrals === 0 ? [] : listReferralsOfCall(ctx.db, id),
+    followUps: created?.followUps === 0 ? [] : listFollowUpsOfCall(ctx.db, id),
     editable,
     editableUntil,
-    editCount: countCallHistory(ctx.db, id),
+    editCount: created ? 0 : countCallHistory(ctx.db, id),
   };
 }
 
 function write(ctx: HandlerContext, id: number | null, checked: CheckedCall, at: string, by: number): number {
+  const fresh = id === null;
   const callId = id ?? insertCall(ctx.db, checked.fields, at, by);
   if (id !== null) updateCallRow(ctx.db, id, checked.fields, at, by);
-  replaceCallItems(ctx.db, callId, checked.serviceItemIds, at, by);
-  replaceCallFlags(ctx.db, callId, checked.flags, at, by);
+  replaceCallItems(ctx.db, callId, checked.serviceItemIds, at, by, fresh);
+  replaceCallFlags(ctx.db, callId, checked.flags, at, by, fresh);
   indexCallText(ctx.db, callId, [checked.fields.notes, ...checked.flags.map((f) => f.actionTaken)]);
   return callId;
 }
@@ -96,7 +102,7 @@ export function saveCall(
     });
     return callId;
   }).immediate();
-  return detail(ctx, id);
+  return detail(ctx, id, { referrals: input.referrals.length, followUps: input.followUps.length });
 }
 
 /**
@@ -131,7 +137,7 @@ export function quickCall(ctx: HandlerContext, input: { typeId: number; draftId:
     audit(ctx, 'create', 'hotline_call', callId, { nonServiceTypeId: input.typeId, draftId: draft?.id ?? null });
     return callId;
   }).immediate();
-  return detail(ctx, id);
+  return detail(ctx, id, { referrals: 0, followUps: 0 });
 }
 
 /** Opening a call is a read of a person's record: attributable. */

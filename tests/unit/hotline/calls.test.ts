@@ -117,6 +117,9 @@ describe('saving a call', () => {
     );
     expect(d.referrals).toMatchObject([{ unitId: unit, status: 'pending', contactPerson: '李護理師' }]);
     expect(d.followUps).toMatchObject([{ ownerId: f.op2, ownerName: '林大明', doneAt: null }]);
+    // What a save answers (built without reading back empty lists) is what opening the call shows.
+    const plain = okValue(await f.t.call('op1', 'hotline:saveCall', { draftId: null, call: f.call() }));
+    for (const saved of [d, plain]) expect(okValue(await f.t.call('op1', 'hotline:getCall', { id: saved.call.id }))).toEqual(saved);
     // A bad referral unit refuses the whole call: no half-saved record.
     const before = f.t.rowCounts();
     const e = errorOf(

@@ -49,6 +49,28 @@ describe('taipeiParts', () => {
   });
 });
 
+describe('taipeiParts against the zone history Intl keeps', () => {
+  const intl = new Intl.DateTimeFormat('en-US', { timeZone: 'Asia/Taipei', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric', weekday: 'short', hourCycle: 'h23' });
+  const DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
+  const reference = (ms: number) => {
+    const f = Object.fromEntries(intl.formatToParts(new Date(ms)).map((p) => [p.type, p.value]));
+    return { year: Number(f.year), month: Number(f.month), day: Number(f.day), hour: Number(f.hour) % 24, minute: Number(f.minute), second: Number(f.second), weekday: DAYS.indexOf(f.weekday ?? '') };
+  };
+
+  it('agrees at random instants from 1900 to 2100, around 1980 and at Taipei midnights', () => {
+    const instants = [Date.UTC(1979, 11, 31, 15, 59, 59), Date.UTC(1979, 11, 31, 16), Date.UTC(2025, 11, 31, 16), Date.UTC(2024, 1, 28, 16)];
+    let seed = 20261124;
+    const next = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    for (let i = 0; i < 3000; i++) instants.push(Math.floor(Date.UTC(1900, 0, 1) + next() * (Date.UTC(2100, 0, 1) - Date.UTC(1900, 0, 1))));
+    for (const ms of instants) expect(taipeiParts(new Date(ms)), new Date(ms).toISOString()).toEqual(reference(ms));
+  });
+
+  it('keeps the summer time Taipei observed until 1979', () => {
+    // 1979-07-01 12:00 UTC was 21:00 in Taipei (UTC+9 that summer).
+    expect(taipeiParts('1979-07-01T12:00:00Z')).toMatchObject({ day: 1, hour: 21 });
+  });
+});
+
 describe('taipeiDateKey', () => {
   it('uses the Taipei calendar date, not the UTC one', () => {
     expect(taipeiDateKey('2025-03-04T16:30:00Z')).toBe('2025-03-05');
