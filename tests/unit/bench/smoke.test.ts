@@ -84,6 +84,7 @@ describe('npm run bench, a few runs of each measure', () => {
       'startup.fresh',
       'startup.existing',
       'hotline.saveCall',
+      'hotline.saveCallRows',
       'lectures.lookup.code',
       'lectures.lookup.id',
       'lectures.lookup.phone',
@@ -108,6 +109,17 @@ describe('npm run bench, a few runs of each measure', () => {
       expect(r.summary.p50 <= r.summary.p99, r.id).toBe(true);
     }
     for (const id of ['hotline.saveCall', 'stats.hotline', 'lectures.lookup.name']) expect(report.results.find((r) => r.id === id)?.baseline?.summary.n).toBeGreaterThan(0);
+  });
+
+  it('counts the pages each save and its bare rows write, from the WAL', () => {
+    const numbers = (id: string) => (report.results.find((r) => r.id === id)?.notes[0]?.match(/\d+(\.\d+)?/g) ?? []).map(Number);
+    expect(report.results.find((r) => r.id === 'hotline.saveCall')?.notes[0]).toMatch(/^pages written per commit: [\d.]+ for a save, [\d.]+ for the bare INSERT$/);
+    const [savePages = 0, barePages = 0] = numbers('hotline.saveCall');
+    const [rowsPages = 0] = numbers('hotline.saveCallRows');
+    // A save writes the call, its items, its notes in the index and the audit entry: more pages than the row alone.
+    expect(barePages).toBeGreaterThanOrEqual(1);
+    expect(savePages).toBeGreaterThan(barePages);
+    expect(rowsPages).toBeGreaterThan(barePages);
   });
 
   it('finds the person looked for by code, ID, phone and full name', () => {
