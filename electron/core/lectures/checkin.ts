@@ -14,7 +14,7 @@ import { flagsOf } from './attendeesRepo';
 import { decideLeave, patchEnrolment, recentCheckIns, rosterRow, type EnrolmentRow } from './enrolmentsRepo';
 import { sessionSummary, type SessionRow } from './sessionsRepo';
 import { assertSeats, lateAfterMinutes, lateness, transferInto } from './enrolments';
-import { lookupRows, type CandidateRow } from './lookupRepo';
+import { LOOKUP_LIMIT, lookupRows, type CandidateRow } from './lookupRepo';
 
 const list = (xs: readonly string[]) => xs.map((s) => `'${s}'`).join(', ');
 
@@ -71,6 +71,7 @@ export function lookup(ctx: HandlerContext, input: ParsedInputOf<'lectures:looku
       ...flagsOf(r, session.session_date),
       action: actionFor(r, session, here.has(r.attendee_id)),
     })),
+    capped: rows.length >= LOOKUP_LIMIT,
   };
 }
 

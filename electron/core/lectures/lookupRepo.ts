@@ -41,10 +41,11 @@ const SELECT_ROWS = `SELECT ${COLUMNS}
   JOIN lecture_attendees a ON a.id = e.attendee_id
   JOIN lecture_sessions s ON s.id = e.session_id`;
 
-const LIMIT = 20;
+/** The most rows the desk lists for one query (LookupResult.capped says when it reached it). */
+export const LOOKUP_LIMIT = 20;
 
 // Today's roster first, then by name, then the latest session.
-const ORDER = `ORDER BY (e.session_id = @sessionId) DESC, a.name, s.session_date DESC LIMIT ${LIMIT}`;
+const ORDER = `ORDER BY (e.session_id = @sessionId) DESC, a.name, s.session_date DESC LIMIT ${LOOKUP_LIMIT}`;
 
 /** A scanned notice code: that enrolment, and the person's enrolment here if they have one. */
 function ofCode(db: Db, attendeeIds: readonly number[], enrolmentId: number | null, sessionId: number): CandidateRow[] {
@@ -97,7 +98,7 @@ function amongCandidates(db: Db, by: MatchedBy, value: string, sessionId: number
         ${ORDER}`,
     )
     .all(params) as CandidateRow[];
-  if (roster.length >= LIMIT) return roster;
+  if (roster.length >= LOOKUP_LIMIT) return roster;
   return db
     .prepare(
       // The candidates are the outer loop (CROSS JOIN): SQLite must not start from all attendees.
@@ -112,7 +113,7 @@ function amongCandidates(db: Db, by: MatchedBy, value: string, sessionId: number
             SELECT r.id, r.session_id, a.name FROM lecture_enrolments r CROSS JOIN lecture_attendees a ON a.id = r.attendee_id
              WHERE r.session_id = @sessionId AND ${c.sql}) AS c
           JOIN lecture_sessions cs ON cs.id = c.session_id
-          ORDER BY (c.session_id = @sessionId) DESC, c.name, cs.session_date DESC LIMIT ${LIMIT})
+          ORDER BY (c.session_id = @sessionId) DESC, c.name, cs.session_date DESC LIMIT ${LOOKUP_LIMIT})
         ${ORDER}`,
     )
     .all(params) as CandidateRow[];

@@ -193,6 +193,8 @@ export interface LookupRow extends PersonFlags {
 export interface LookupResult {
   matchedBy: 'code' | 'id' | 'phone' | 'name' | 'none';
   rows: LookupRow[];
+  /** the list stopped at its limit: more people may match, the desk should type more */
+  capped: boolean;
 }
 
 export interface LiveCounts {

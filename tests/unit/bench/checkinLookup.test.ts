@@ -32,7 +32,21 @@ describe('check-in lookup with many people of the same name', () => {
         [ids[31], 'checkIn'],
         [ids[30], 'transferIn'],
       ]);
+      expect(r.capped, query).toBe(false);
     }
+  });
+
+  it('says when the list stopped at its 20 rows, so the desk types more instead of missing the 21st', async () => {
+    const t = await lectureCore();
+    const ids: number[] = [];
+    for (let n = 1; n <= 21; n++) ids.push(okValue(await t.call(t.coord, 'lectures:saveAttendee', person(n, { name: `林${n <= 20 ? '美' : '秀'}玲${n}` }))).id);
+    const today = await enrolled(t, TODAY, ids);
+    const broad = await lookup(t, today, '林');
+    expect(broad.rows).toHaveLength(20);
+    expect(broad.capped).toBe(true);
+    const narrower = await lookup(t, today, '林秀');
+    expect(narrower.rows.map((r) => r.attendeeId)).toEqual([ids[20]]);
+    expect(narrower.capped).toBe(false);
   });
 
   it('a broad ID prefix (more people than are joined one by one) still lists only who can be checked in here', async () => {

@@ -79,6 +79,11 @@ export function CheckInResults({ result, active, mode, onPick, onAct }: { result
           </ListItemButton>
         </ListItem>
       ))}
+      {result.capped && (
+        <Typography component="li" variant="body2" color="warning.main" sx={{ listStyle: 'none', mt: 1 }} data-testid="checkin-capped">
+          {t('checkin.capped', { count: result.rows.length })}
+        </Typography>
+      )}
     </List>
   );
 }
