@@ -345,3 +345,57 @@ test('English interface: a series of 2nd and 4th Saturdays, a cancelled session 
   await expect(page.getByTestId('live-checkedIn')).toHaveText('0');
   await desk.shot('07-cancelled-en');
 });
+
+test('check-in desk: a long list says it stopped at 20; someone on no list is booked here and checked in with Enter', async ({ desk }) => {
+  const { page } = desk;
+  const today = taipeiDateKey(new Date());
+  await seed(desk, 'auth:setupSupervisor', { displayName: '林督導', loginName: 'lin', password: 'night-shift-2025', passwordConfirm: 'night-shift-2025' });
+  await seed(desk, 'accounts:create', { displayName: '陳承辦', loginName: 'chen', roles: ['coordinator'], password: 'temp-pass-1', passwordConfirm: 'temp-pass-1' });
+  await seed(desk, 'auth:signOut', {});
+  await seed(desk, 'auth:signIn', { loginName: 'chen', password: 'temp-pass-1' });
+  await seed(desk, 'auth:changePassword', { currentPassword: 'temp-pass-1', password: 'lecture-day-9', passwordConfirm: 'lecture-day-9' });
+  const s = (await seed(desk, 'lectures:createSession', { date: today, startTime: '00:00', endTime: '23:59', venueId: null, capacity: 30, kind: 'weekday', hours: 4 })) as { id: number };
+  const person = async (n: number, name: string) => {
+    const first9 = `E2${String(4440000 + n).padStart(7, '0')}`;
+    return ((await seed(desk, 'lectures:saveAttendee', { name, nationalId: first9 + checkDigitFor(first9), phone: `0955${String(100000 + n)}`, drugClass: 3, penaltyCount: 1 })) as { id: number }).id;
+  };
+  // 21 people whose names start 林秀: more than the desk lists for one query.
+  const ids: number[] = [];
+  for (let n = 0; n < 21; n++) ids.push(await person(n, `林秀${GIVEN[n % 10]!.slice(0, 1)}${'一二三'[Math.floor(n / 10)]}`));
+  await seed(desk, 'lectures:enrol', { sessionId: s.id, attendeeIds: ids });
+  // Their roster has not arrived: in the register (an earlier import), on no session's list.
+  await person(99, '鄭文雄');
+
+  await page.reload();
+  await page.getByLabel('登入帳號').fill('chen');
+  await page.getByLabel('密碼', { exact: true }).fill('lecture-day-9');
+  await page.getByRole('button', { name: '登入' }).click();
+  await page.getByTestId('main-nav').getByRole('button', { name: '講習報到' }).click();
+  const field = page.getByTestId('checkin-search');
+  await expect(field).toBeFocused();
+  await expect(page.getByTestId('live-due')).toHaveText('21');
+
+  await field.fill('林秀');
+  await expect(page.getByTestId('checkin-result')).toHaveCount(20);
+  await expect(page.getByTestId('checkin-capped')).toHaveText('只列出前 20 位，請再多輸入姓名，或改用身分證字號、電話查詢');
+  await desk.shot('01-capped');
+
+  await field.fill('鄭文雄');
+  await expect(page.getByTestId('checkin-not-on-list')).toHaveText('這些人不在任何場次的名單上');
+  await expect(page.getByTestId('checkin-result')).toHaveAttribute('data-action', 'enrolIn');
+  await expect(page.getByTestId('checkin-result')).toContainText('從未排過場次');
+  await desk.shot('02-not-on-list');
+  await field.press('Enter');
+  await expect(page.getByTestId('checkin-banner')).toContainText('鄭文雄 已排入本場並報到');
+  await expect(page.getByTestId('live-due')).toHaveText('22');
+  await expect(page.getByTestId('live-checkedIn')).toHaveText('1');
+  await expect(page.getByTestId('recent-checkins')).toContainText('鄭文雄');
+  await expect(field).toBeFocused();
+  await expect(field).toHaveValue('');
+
+  // Found again, they are now on today's list, already checked in.
+  await field.fill('鄭文雄');
+  await expect(page.getByTestId('checkin-result')).toHaveAttribute('data-action', 'alreadyIn');
+  await expect(page.getByTestId('checkin-not-on-list')).toHaveCount(0);
+  await desk.shot('03-booked-and-in');
+});

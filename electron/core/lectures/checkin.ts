@@ -5,16 +5,16 @@
 import type { HandlerContext } from '../context';
 import { appError, notFound } from '../errors';
 import type { ParsedInputOf } from '../../../shared/api/contract';
-import type { CheckInBoard, CheckInOutcome, LectureSettings, LiveCounts, LookupResult, LookupRow } from '../../../shared/api/channels/lecturesTypes';
-import { ATTENDED, WALK_IN_FROM, type EnrolmentStatus } from '../../../shared/domain/lectures';
+import type { CheckInBoard, CheckInOutcome, LectureSettings, LiveCounts, LookupResult, LookupRow, WalkInPerson } from '../../../shared/api/channels/lecturesTypes';
+import { ATTENDED, OPEN_STATUSES, RESCHEDULABLE, WALK_IN_FROM, type EnrolmentStatus } from '../../../shared/domain/lectures';
 import { maskId } from '../../../shared/lib/taiwanId';
 import { fromTaipeiLocal } from '../../../shared/lib/time';
 import { actorId, audit, changeStatus, getEnrolment, getSession, today } from './common';
-import { flagsOf } from './attendeesRepo';
-import { decideLeave, patchEnrolment, recentCheckIns, rosterRow, type EnrolmentRow } from './enrolmentsRepo';
+import { findAttendee, flagsOf } from './attendeesRepo';
+import { decideLeave, enrolmentsOfAttendee, findEnrolmentIn, insertEnrolment, patchEnrolment, recentCheckIns, rosterRow, type EnrolmentRow } from './enrolmentsRepo';
 import { sessionSummary, type SessionRow } from './sessionsRepo';
-import { assertSeats, lateAfterMinutes, lateness, transferInto } from './enrolments';
-import { LOOKUP_LIMIT, lookupRows, type CandidateRow } from './lookupRepo';
+import { assertSeats, checkInBooked, lateAfterMinutes, lateness, transferInto } from './enrolments';
+import { LOOKUP_LIMIT, lookupRows, walkInPeople, type CandidateRow, type WalkInRow } from './lookupRepo';
 
 const list = (xs: readonly string[]) => xs.map((s) => `'${s}'`).join(', ');
 
@@ -49,11 +49,26 @@ function actionFor(e: CandidateRow, session: SessionRow, inSessionAlready: boole
   return WALK_IN_FROM.includes(e.status) && !inSessionAlready ? 'transferIn' : 'none';
 }
 
+function walkIn(r: WalkInRow, session: SessionRow): WalkInPerson {
+  return {
+    attendeeId: r.id,
+    name: r.name,
+    maskedId: maskId(r.national_id),
+    phone: r.phone,
+    ...flagsOf(r, session.session_date),
+    last: r.last_status && r.last_date ? { status: r.last_status, sessionDate: r.last_date } : null,
+    action: !session.cancelled_at && r.booked === 0 ? 'enrolIn' : 'none',
+  };
+}
+
 export function lookup(ctx: HandlerContext, input: ParsedInputOf<'lectures:lookup'>): LookupResult {
   const session = getSession(ctx, input.sessionId);
   const match = lookupRows(ctx.db, input.query, session.id);
   const rows = match.rows;
   const here = new Set(rows.filter((r) => r.session_id === session.id).map((r) => r.attendee_id));
+  // Nobody the query found is on a roster or waiting: show the people themselves, so someone
+  // whose roster has not arrived yet can still be booked here and checked in.
+  const people = rows.length === 0 && match.people.length > 0 ? walkInPeople(ctx.db, match.people) : [];
   return {
     matchedBy: match.by,
     rows: rows.map((r) => ({
@@ -71,7 +86,8 @@ export function lookup(ctx: HandlerContext, input: ParsedInputOf<'lectures:looku
       ...flagsOf(r, session.session_date),
       action: actionFor(r, session, here.has(r.attendee_id)),
     })),
-    capped: rows.length >= LOOKUP_LIMIT,
+    people: people.slice(0, LOOKUP_LIMIT).map((p) => walkIn(p, session)),
+    capped: rows.length >= LOOKUP_LIMIT || people.length > LOOKUP_LIMIT,
   };
 }
 
@@ -114,6 +130,32 @@ export function checkIn(ctx: HandlerContext, input: ParsedInputOf<'lectures:chec
     audit(ctx, 'checkIn', 'lecture_enrolment', e.id, { sessionId: s.id });
   })();
   return outcome(ctx, s.id, e.id, null);
+}
+
+/**
+ * Someone on no roster walks in (their roster has not arrived, or they come back after being
+ * returned to the agency): booked into this session and checked in, in one step, as the
+ * coordinator would otherwise do through the session's roster.
+ */
+export function enrolAndCheckIn(ctx: HandlerContext, input: ParsedInputOf<'lectures:enrolAndCheckIn'>): CheckInOutcome {
+  const s = getSession(ctx, input.sessionId);
+  assertOpenToday(ctx, s);
+  const person = findAttendee(ctx.db, input.attendeeId);
+  if (!person) throw notFound('attendeeId');
+  const params = { name: person.name };
+  const id = ctx.db.transaction(() => {
+    if (findEnrolmentIn(ctx.db, s.id, person.id)) throw appError('conflict', 'lectures:errors.alreadyInSessionNamed', { params });
+    // Booked or waiting elsewhere: the desk's lookup offers that enrolment (transfer) instead.
+    if (enrolmentsOfAttendee(ctx.db, person.id, [...OPEN_STATUSES, ...RESCHEDULABLE]).length > 0) {
+      throw appError('conflict', 'lectures:errors.alreadyEnrolled', { params });
+    }
+    assertSeats(ctx, s, 1);
+    const newId = insertEnrolment(ctx.db, { sessionId: s.id, attendeeId: person.id, status: 'scheduled', transferredFrom: null, reason: 'walkInEnrol' }, ctx.now(), actorId(ctx));
+    checkInBooked(ctx, s, newId, 'walkInEnrol');
+    audit(ctx, 'checkIn', 'lecture_enrolment', newId, { sessionId: s.id, walkIn: true });
+    return newId;
+  })();
+  return outcome(ctx, s.id, id, null);
 }
 
 /** A mistaken check-in (wrong row, double scan) is undone back to the status before it. */

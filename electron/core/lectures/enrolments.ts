@@ -51,12 +51,15 @@ export function transferInto(ctx: HandlerContext, from: EnrolmentRow, s: Session
   const by = actorId(ctx);
   const newId = insertEnrolment(ctx.db, { sessionId: s.id, attendeeId: from.attendee_id, status: 'scheduled', transferredFrom: from.id, reason }, at, by);
   changeStatus(ctx, from, 'transferredSession', reason, { transferred_to: newId });
-  if (status === 'checkedIn') {
-    const fresh = getEnrolment(ctx, newId);
-    const { late } = lateness(ctx, s);
-    changeStatus(ctx, fresh, 'checkedIn', reason, { checked_in_at: at, late: late ? 1 : 0 });
-  }
+  if (status === 'checkedIn') checkInBooked(ctx, s, newId, reason);
   return newId;
+}
+
+/** Checks in an enrolment just booked into `s` (a walk-in), late or not by the clock. */
+export function checkInBooked(ctx: HandlerContext, s: SessionRow, enrolmentId: number, reason: string): void {
+  const fresh = getEnrolment(ctx, enrolmentId);
+  const { late } = lateness(ctx, s);
+  changeStatus(ctx, fresh, 'checkedIn', reason, { checked_in_at: ctx.now(), late: late ? 1 : 0 });
 }
 
 /** Late when checking in after start + the coordinator's threshold. */

@@ -37,6 +37,7 @@ export const lecturesHandlers: HandlersFor<typeof lecturesChannels> = {
   'lectures:checkInBoard': (ctx, input) => checkin.board(ctx, input.sessionId),
   'lectures:lookup': (ctx, input) => checkin.lookup(ctx, input),
   'lectures:checkIn': (ctx, input) => checkin.checkIn(ctx, input),
+  'lectures:enrolAndCheckIn': (ctx, input) => checkin.enrolAndCheckIn(ctx, input),
   'lectures:undoCheckIn': (ctx, input) => checkin.undoCheckIn(ctx, input),
   'lectures:signOut': (ctx, input) => checkin.signOut(ctx, input),
 

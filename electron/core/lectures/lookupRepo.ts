@@ -12,7 +12,7 @@
  * lecture_enrolments_waiting (0006_performance.sql), a few thousand rows instead of 200,000.
  */
 import type { Db } from '../db/open';
-import { WALK_IN_FROM } from '../../../shared/domain/lectures';
+import { OPEN_STATUSES, RESCHEDULABLE, WALK_IN_FROM, type EnrolmentStatus } from '../../../shared/domain/lectures';
 import type { AttendeeRow } from './attendeesRepo';
 import type { EnrolmentRow } from './enrolmentsRepo';
 import { classifyQuery, findPeople, type MatchedBy } from './search';
@@ -120,13 +120,49 @@ function amongCandidates(db: Db, by: MatchedBy, value: string, sessionId: number
 }
 
 /** What the desk shows for a query at this session: at most 20 enrolments, today's roster first. */
-export function lookupRows(db: Db, query: string, sessionId: number): { by: MatchedBy; rows: CandidateRow[] } {
+export function lookupRows(db: Db, query: string, sessionId: number): { by: MatchedBy; rows: CandidateRow[]; people: number[] } {
   const { by, value } = classifyQuery(query);
-  if (by === 'none') return { by, rows: [] };
-  if (by === 'name' && [...value].length < 3) return { by, rows: amongCandidates(db, by, value, sessionId) };
+  if (by === 'none') return { by, rows: [], people: [] };
+  // A 1–2 character name fragment is looked for among the candidates only, never all attendees.
+  if (by === 'name' && [...value].length < 3) return { by, rows: amongCandidates(db, by, value, sessionId), people: [] };
   const match = findPeople(db, query, SELECTIVE + 1);
-  if (match.attendeeIds.length === 0) return { by, rows: [] };
-  if (by === 'code') return { by, rows: ofCode(db, match.attendeeIds, match.enrolmentId, sessionId) };
-  if (match.attendeeIds.length <= SELECTIVE) return { by, rows: ofPeople(db, match.attendeeIds, sessionId) };
-  return { by, rows: amongCandidates(db, by, value, sessionId) };
+  const people = match.attendeeIds;
+  if (people.length === 0) return { by, rows: [], people };
+  if (by === 'code') return { by, rows: ofCode(db, people, match.enrolmentId, sessionId), people };
+  if (people.length <= SELECTIVE) return { by, rows: ofPeople(db, people, sessionId), people };
+  return { by, rows: amongCandidates(db, by, value, sessionId), people };
+}
+
+export type WalkInRow = Pick<
+  AttendeeRow,
+  'id' | 'name' | 'national_id' | 'phone' | 'birth_date' | 'penalty_count' | 'needs_interpreter' | 'interpreter_language'
+> & {
+  last_status: EnrolmentStatus | null;
+  last_date: string | null;
+  /** 1 when an enrolment of theirs is still open or waiting (then they cannot be booked here) */
+  booked: number;
+};
+
+const BOOKED = [...OPEN_STATUSES, ...RESCHEDULABLE];
+
+/**
+ * The first LOOKUP_LIMIT + 1 of these people with their latest enrolment: what the desk shows
+ * when a query found people but none of them is on a roster or waiting. Each is one seek by
+ * primary key and one range of lecture_enrolments_attendee.
+ */
+export function walkInPeople(db: Db, attendeeIds: readonly number[]): WalkInRow[] {
+  return db
+    .prepare(
+      `SELECT a.id, a.name, a.national_id, a.phone, a.birth_date, a.penalty_count, a.needs_interpreter, a.interpreter_language,
+              l.status AS last_status, ls.session_date AS last_date,
+              EXISTS (SELECT 1 FROM lecture_enrolments b WHERE b.attendee_id = a.id AND b.status IN (${list(BOOKED)})) AS booked
+         FROM lecture_attendees a
+         LEFT JOIN lecture_enrolments l ON l.id = (
+           SELECT e.id FROM lecture_enrolments e JOIN lecture_sessions s ON s.id = e.session_id
+            WHERE e.attendee_id = a.id ORDER BY s.session_date DESC, e.id DESC LIMIT 1)
+         LEFT JOIN lecture_sessions ls ON ls.id = l.session_id
+        WHERE a.id IN (SELECT value FROM json_each(@ids))
+        ORDER BY a.name, a.id`,
+    )
+    .all({ ids: JSON.stringify(attendeeIds.slice(0, LOOKUP_LIMIT + 1)) }) as WalkInRow[];
 }

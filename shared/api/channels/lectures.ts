@@ -165,6 +165,8 @@ export const lecturesChannels = {
     z.object({ sessionId: idSchema, enrolmentId: idSchema, transferIn: z.boolean().default(false) }).strict(),
     WRITE,
   ),
+  /** someone on no roster walks in: booked into this session and checked in, in one step */
+  'lectures:enrolAndCheckIn': channel<CheckInOutcome>()(z.object({ sessionId: idSchema, attendeeId: idSchema }).strict(), WRITE),
   'lectures:undoCheckIn': channel<CheckInOutcome>()(z.object({ sessionId: idSchema, enrolmentId: idSchema }).strict(), WRITE),
   'lectures:signOut': channel<CheckInOutcome>()(z.object({ sessionId: idSchema, enrolmentId: idSchema }).strict(), WRITE),
 

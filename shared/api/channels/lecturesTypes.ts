@@ -190,9 +190,26 @@ export interface LookupRow extends PersonFlags {
   action: 'checkIn' | 'transferIn' | 'alreadyIn' | 'none';
 }
 
+/**
+ * A person the query matches who is on no roster and waiting for no session: someone who walks
+ * in before their roster arrived, or after finishing or being returned to the issuing agency.
+ */
+export interface WalkInPerson extends PersonFlags {
+  attendeeId: number;
+  name: string;
+  maskedId: string;
+  phone: string;
+  /** their latest enrolment anywhere, so the desk sees why they are on no list */
+  last: { status: EnrolmentStatus; sessionDate: string } | null;
+  /** 'enrolIn': Enter books them into this session and checks them in; 'none': booked or attending elsewhere */
+  action: 'enrolIn' | 'none';
+}
+
 export interface LookupResult {
   matchedBy: 'code' | 'id' | 'phone' | 'name' | 'none';
   rows: LookupRow[];
+  /** only when no enrolment matched: the people the query found, who are on no list (a 3+ character name, an ID or phone digits) */
+  people: WalkInPerson[];
   /** the list stopped at its limit: more people may match, the desk should type more */
   capped: boolean;
 }

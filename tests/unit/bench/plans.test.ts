@@ -81,6 +81,26 @@ describe.each([
         expect(text).not.toMatch(/SCAN a\b/);
       }
     });
+
+    it('someone on no list (no enrolment matched) is read by person: the latest enrolment and any booking through the attendee index', async () => {
+      const done = db
+        .prepare(
+          `SELECT a.national_id FROM lecture_attendees a
+            WHERE EXISTS (SELECT 1 FROM lecture_enrolments e WHERE e.attendee_id = a.id)
+              AND NOT EXISTS (SELECT 1 FROM lecture_enrolments e WHERE e.attendee_id = a.id
+                                AND e.status IN ('scheduled', 'notified', 'leaveRequested', 'checkedIn', 'toReschedule', 'noShow', 'renotified'))
+            LIMIT 1`,
+        )
+        .pluck()
+        .get() as string;
+      const found = await dispatchOk(b.core, SENDERS.coordinator, 'lectures:lookup', { sessionId: b.todaySessionId, query: done });
+      expect(found.people).toHaveLength(1);
+      const plans = await lookup(done);
+      expect(fullScans(plans, BIG)).toEqual([]);
+      const text = lines(plans).join('\n');
+      expect(text).toMatch(/SEARCH a USING INTEGER PRIMARY KEY \(rowid=\?\)/);
+      expect(text).toMatch(/INDEX lecture_enrolments_attendee \(attendee_id=\?/);
+    });
   });
 
   describe('call notes search (hotline:searchCalls)', () => {

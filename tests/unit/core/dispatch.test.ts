@@ -132,6 +132,7 @@ const VALID: { [C in ChannelName]: (f: Fixture) => InputOf<C> } = {
   'lectures:checkInBoard': () => ({ sessionId: L.today }),
   'lectures:lookup': () => ({ sessionId: L.today, query: '受講人' }),
   'lectures:checkIn': () => ({ sessionId: L.today, enrolmentId: L.scheduled }),
+  'lectures:enrolAndCheckIn': () => ({ sessionId: L.today, attendeeId: L.unenrolled }),
   'lectures:undoCheckIn': () => ({ sessionId: L.today, enrolmentId: L.checkedIn }),
   'lectures:signOut': () => ({ sessionId: L.today, enrolmentId: L.checkedIn }),
   'lectures:logConsultation': () => ({ sessionId: L.today, enrolmentId: L.checkedIn, categoryId: LECTURE_REFS.counsellingCategoryId }),

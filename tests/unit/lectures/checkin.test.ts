@@ -107,6 +107,82 @@ describe('checking in', () => {
     });
     const s = okValue(await t.call(t.coord, 'lectures:createSession', session()));
     okValue(await t.call(t.coord, 'lectures:saveAttendee', person(40)));
-    expect(okValue(await t.call(t.coord, 'lectures:lookup', { sessionId: s.id, query: '受講人40號' })).rows).toEqual([]);
+    // Not on a roster: listed as a person to book here, never as an enrolment to check in.
+    expect(okValue(await t.call(t.coord, 'lectures:lookup', { sessionId: s.id, query: '受講人40號' }))).toMatchObject({ rows: [], people: [{ name: '受講人40號' }] });
+  });
+});
+
+describe('someone on no list walks in', () => {
+  it('is found by name, ID or phone, then booked here and checked in in one step', async () => {
+    const t = await lectureCore();
+    const { sessionId } = await sessionWithPeople(t, 1, { startTime: '08:30' });
+    const walker = okValue(await t.call(t.coord, 'lectures:saveAttendee', person(40, { penaltyCount: 2 })));
+    const look = async (query: string) => okValue(await t.call(t.coord, 'lectures:lookup', { sessionId, query }));
+    for (const query of ['受講人40號', validId(40), '0912-100-040']) {
+      expect(await look(query)).toMatchObject({
+        rows: [],
+        people: [{ attendeeId: walker.id, name: '受講人40號', maskedId: expect.stringMatching(/\*{4}/), last: null, action: 'enrolIn', repeatOffender: true }],
+        capped: false,
+      });
+    }
+    // A short name fragment is looked for on the rosters only, never among every attendee.
+    expect(await look('40')).toMatchObject({ rows: [], people: [] });
+
+    const out = okValue(await t.call(t.coord, 'lectures:enrolAndCheckIn', { sessionId, attendeeId: walker.id }));
+    // 09:00 is 30 minutes after the start: late with the default 15
+    expect(out.row).toMatchObject({ name: '受講人40號', status: 'checkedIn', late: true, checkedInAt: '2025-03-05T01:00:00.000Z' });
+    expect(out.transferredFrom).toBeNull();
+    expect(out.board.counts).toMatchObject({ due: 2, checkedIn: 1, late: 1 });
+    expect(await look(validId(40))).toMatchObject({ rows: [{ enrolmentId: out.row.enrolmentId, action: 'alreadyIn' }], people: [] });
+    const [enrolment] = okValue(await t.call(t.coord, 'lectures:getAttendee', { id: walker.id })).enrolments;
+    expect(enrolment!.history.map((h) => [h.from, h.to, h.reason])).toEqual([
+      [null, 'scheduled', 'walkInEnrol'],
+      ['scheduled', 'checkedIn', 'walkInEnrol'],
+    ]);
+    const audit = t.core.db.prepare("SELECT details FROM audit_log WHERE action = 'checkIn' AND entity_id = ?").pluck().get(String(out.row.enrolmentId)) as string;
+    expect(JSON.parse(audit)).toEqual({ sessionId, walkIn: true });
+    expect(errorOf(await t.call(t.coord, 'lectures:enrolAndCheckIn', { sessionId, attendeeId: walker.id }))).toMatchObject({
+      messageKey: 'lectures:errors.alreadyInSessionNamed',
+    });
+  });
+
+  it('shows why someone is on no list, and refuses who is booked elsewhere, a full session and another day', async () => {
+    const t = await lectureCore();
+    const here = await sessionWithPeople(t, 1, { capacity: 2 });
+    const later = await sessionWithPeople(t, 2, { date: '2025-03-19' }, 10);
+    // moved away once (移轉), now back: the last enrolment says so, and they may be booked again
+    okValue(await t.call(t.coord, 'lectures:transferCity', { enrolmentId: later.enrolmentIds[0]!, city: '臺南市', reason: '遷居' }));
+    const look = async (query: string) => okValue(await t.call(t.coord, 'lectures:lookup', { sessionId: here.sessionId, query }));
+    expect((await look('受講人11號')).people).toMatchObject([{ action: 'enrolIn', last: { status: 'transferredCity', sessionDate: '2025-03-19' } }]);
+    // waiting for the later session: offered as a transfer, and not bookable a second time
+    expect(await look('受講人12號')).toMatchObject({ rows: [{ action: 'transferIn' }], people: [] });
+    expect(errorOf(await t.call(t.coord, 'lectures:enrolAndCheckIn', { sessionId: here.sessionId, attendeeId: later.attendeeIds[1]! }))).toMatchObject({
+      messageKey: 'lectures:errors.alreadyEnrolled',
+    });
+    // checked in at another session today: listed, but Enter does nothing here
+    const other = await sessionWithPeople(t, 1, { startTime: '13:00', endTime: '16:00' }, 20);
+    okValue(await t.call(t.coord, 'lectures:checkIn', { sessionId: other.sessionId, enrolmentId: other.enrolmentIds[0]! }));
+    expect((await look('受講人21號')).people).toMatchObject([{ action: 'none', last: { status: 'checkedIn', sessionDate: '2025-03-05' } }]);
+
+    const first = okValue(await t.call(t.coord, 'lectures:saveAttendee', person(40)));
+    const second = okValue(await t.call(t.coord, 'lectures:saveAttendee', person(41)));
+    okValue(await t.call(t.coord, 'lectures:enrolAndCheckIn', { sessionId: here.sessionId, attendeeId: first.id }));
+    expect(errorOf(await t.call(t.coord, 'lectures:enrolAndCheckIn', { sessionId: here.sessionId, attendeeId: second.id }))).toMatchObject({
+      messageKey: 'lectures:errors.capacityExceeded',
+    });
+    expect(errorOf(await t.call(t.coord, 'lectures:enrolAndCheckIn', { sessionId: later.sessionId, attendeeId: second.id }))).toMatchObject({
+      messageKey: 'lectures:errors.sessionNotToday',
+    });
+    // nothing half-written: the refused person has no enrolment at all
+    expect(okValue(await t.call(t.coord, 'lectures:getAttendee', { id: second.id })).enrolments).toEqual([]);
+  });
+
+  it('lists at most 20 people and says when it stopped', async () => {
+    const t = await lectureCore();
+    const { sessionId } = await sessionWithPeople(t, 1);
+    for (let i = 0; i < 21; i++) okValue(await t.call(t.coord, 'lectures:saveAttendee', person(100 + i, { name: `陳志明${String.fromCharCode(0x4e00 + i)}` })));
+    const r = okValue(await t.call(t.coord, 'lectures:lookup', { sessionId, query: '陳志明' }));
+    expect(r).toMatchObject({ rows: [], capped: true });
+    expect(r.people).toHaveLength(20);
   });
 });

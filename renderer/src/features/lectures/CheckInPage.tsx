@@ -2,20 +2,20 @@ import { useEffect, useRef, useState } from 'react';
 import { Alert, Box, Grid, MenuItem, Paper, TextField, ToggleButton, ToggleButtonGroup, Typography } from '@mui/material';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import type { CheckInOutcome, LookupResult, LookupRow } from '../../../../shared/api/channels/lecturesTypes';
+import type { CheckInOutcome, LookupResult, PersonFlags } from '../../../../shared/api/channels/lecturesTypes';
 import { taipeiDateKey } from '../../../../shared/lib/time';
 import { api, apiErrorOf, unwrap } from '../../app/api';
 import { PageHeader } from '../../components/PageHeader';
 import { useFieldErrors } from '../../components/useFieldErrors';
 import { LECTURES_KEY, useSessions } from './hooks';
 import { useDayLabel, useVenueName } from './labels';
-import { CheckInCounts, CheckInResults, RecentCheckIns } from './CheckInParts';
+import { CheckInCounts, CheckInResults, RecentCheckIns, deskTargets, isPerson, usable, type DeskTarget } from './CheckInParts';
 import { LateSetting } from './LateSetting';
 
 export const CHECKIN_SESSION_KEY = 'lectures.checkInSession';
 const CODE_RE = /^LC-?[0-9A-Z]{8}$/i;
 
-type Banner = { severity: 'success' | 'warning' | 'info'; text: string; flags?: LookupRow | null } | null;
+type Banner = { severity: 'success' | 'warning' | 'info'; text: string; flags?: PersonFlags | null } | null;
 
 /**
  * 報到: one search field that never loses focus. A scanner types the notice code and Enter;
@@ -73,21 +73,24 @@ export default function CheckInPage() {
   }, [query, sessionId]);
 
   const act = useMutation({
-    mutationFn: async (row: LookupRow): Promise<CheckInOutcome> => {
+    mutationFn: async (target: DeskTarget): Promise<CheckInOutcome> => {
       const sid = sessionId ?? 0;
-      if (row.action === 'alreadyIn') return unwrap(api().lectures.signOut({ sessionId: sid, enrolmentId: row.enrolmentId }));
-      return unwrap(api().lectures.checkIn({ sessionId: sid, enrolmentId: row.enrolmentId, transferIn: row.action === 'transferIn' }));
+      if (isPerson(target)) return unwrap(api().lectures.enrolAndCheckIn({ sessionId: sid, attendeeId: target.attendeeId }));
+      if (target.action === 'alreadyIn') return unwrap(api().lectures.signOut({ sessionId: sid, enrolmentId: target.enrolmentId }));
+      return unwrap(api().lectures.checkIn({ sessionId: sid, enrolmentId: target.enrolmentId, transferIn: target.action === 'transferIn' }));
     },
-    onSuccess: (out, row) => {
+    onSuccess: (out, target) => {
       qc.setQueryData([...LECTURES_KEY, 'board', sessionId], out.board);
       void qc.invalidateQueries({ queryKey: LECTURES_KEY });
-      const text =
-        row.action === 'alreadyIn'
+      const text = isPerson(target)
+        ? t(out.row.late ? 'checkin.enrolledInLate' : 'checkin.enrolledIn', { name: out.row.name })
+        : target.action === 'alreadyIn'
           ? t(out.row.leftEarly ? 'checkin.signedOutEarly' : 'checkin.signedOut', { name: out.row.name })
           : out.transferredFrom
             ? t('checkin.transferredIn', { name: out.row.name, from: dayLabel(out.transferredFrom.sessionDate) })
             : t(out.row.late ? 'checkin.doneLate' : 'checkin.done', { name: out.row.name });
-      setBanner({ severity: out.row.late || out.transferredFrom || out.row.leftEarly ? 'warning' : 'success', text, flags: row });
+      const warn = isPerson(target) || out.row.late || out.transferredFrom || out.row.leftEarly;
+      setBanner({ severity: warn ? 'warning' : 'success', text, flags: target });
       reset();
     },
     onError: () => reset(false),
@@ -102,8 +105,6 @@ export default function CheckInPage() {
     input.current?.focus();
   }
 
-  const usable = (r: LookupRow) => (mode === 'out' ? r.action === 'alreadyIn' : r.action === 'checkIn' || r.action === 'transferIn');
-
   async function onEnter() {
     const q = query.trim();
     if (q === '') return;
@@ -111,14 +112,14 @@ export default function CheckInPage() {
     // on the answer for exactly what is in the field now.
     const r = result?.query === q ? result.found : await lookup(q);
     if (!r) return;
-    const rows = r.rows;
-    const row = CODE_RE.test(q) ? rows.find(usable) : rows[active];
-    if (row && usable(row)) act.mutate(row);
-    else if (rows.length === 0) {
+    const targets = deskTargets(r);
+    const target = CODE_RE.test(q) ? targets.find((x) => usable(x, mode)) : targets[active];
+    if (target && usable(target, mode)) act.mutate(target);
+    else if (targets.length === 0) {
       setBanner({ severity: 'info', text: t('checkin.notFound', { query: q }) });
       reset();
-    } else if (row?.action === 'alreadyIn') {
-      setBanner({ severity: 'info', text: t('checkin.alreadyIn', { name: row.name }), flags: row });
+    } else if (target && !isPerson(target) && target.action === 'alreadyIn') {
+      setBanner({ severity: 'info', text: t('checkin.alreadyIn', { name: target.name }), flags: target });
       reset();
     }
   }
@@ -165,7 +166,7 @@ export default function CheckInPage() {
                     void onEnter();
                   } else if (e.key === 'ArrowDown') {
                     e.preventDefault();
-                    setActive((a) => Math.min(a + 1, (result?.found.rows.length ?? 1) - 1));
+                    setActive((a) => Math.min(a + 1, (result ? deskTargets(result.found).length : 1) - 1));
                   } else if (e.key === 'ArrowUp') {
                     e.preventDefault();
                     setActive((a) => Math.max(a - 1, 0));
@@ -207,7 +208,7 @@ export default function CheckInPage() {
                 {errors.general}
               </Alert>
             )}
-            {result && <CheckInResults result={result.found} active={active} mode={mode} onPick={(i) => setActive(i)} onAct={(row) => act.mutate(row)} />}
+            {result && <CheckInResults result={result.found} active={active} mode={mode} onPick={(i) => setActive(i)} onAct={(target) => act.mutate(target)} />}
           </Paper>
         </Grid>
         <Grid size={{ xs: 12, lg: 4 }}>
