@@ -35,6 +35,15 @@ async function seed(desk: Desk, channel: string, payload: unknown) {
   return r.value as never;
 }
 
+/** The supervisor, then a coordinator (login chen / lecture-day-9) who has changed their first password, signed in to the core. */
+async function seedCoordinator(desk: Desk, displayName: string) {
+  await seed(desk, 'auth:setupSupervisor', { displayName: '林督導', loginName: 'lin', password: 'night-shift-2025', passwordConfirm: 'night-shift-2025' });
+  await seed(desk, 'accounts:create', { displayName, loginName: 'chen', roles: ['coordinator'], password: 'temp-pass-1', passwordConfirm: 'temp-pass-1' });
+  await seed(desk, 'auth:signOut', {});
+  await seed(desk, 'auth:signIn', { loginName: 'chen', password: 'temp-pass-1' });
+  await seed(desk, 'auth:changePassword', { currentPassword: 'temp-pass-1', password: 'lecture-day-9', passwordConfirm: 'lecture-day-9' });
+}
+
 async function savePdf(page: Page): Promise<string> {
   await expect(page.getByTestId('print-preview')).toBeVisible();
   await page.getByTestId('print-save-pdf').click();
@@ -53,11 +62,7 @@ test('roster of 50 → enrol → notices → check-in by name, ID and scanner �
   const people = roster();
 
   // Seeded in Node for speed: the supervisor, a coordinator with their own password, tomorrow's session.
-  await seed(desk, 'auth:setupSupervisor', { displayName: '林督導', loginName: 'lin', password: 'night-shift-2025', passwordConfirm: 'night-shift-2025' });
-  await seed(desk, 'accounts:create', { displayName: '陳承辦', loginName: 'chen', roles: ['coordinator'], password: 'temp-pass-1', passwordConfirm: 'temp-pass-1' });
-  await seed(desk, 'auth:signOut', {});
-  await seed(desk, 'auth:signIn', { loginName: 'chen', password: 'temp-pass-1' });
-  await seed(desk, 'auth:changePassword', { currentPassword: 'temp-pass-1', password: 'lecture-day-9', passwordConfirm: 'lecture-day-9' });
+  await seedCoordinator(desk, '陳承辦');
   const ref = (await seed(desk, 'reference:all', {})) as { venue: { id: number }[]; leaveReason: { id: number }[] };
   const tomorrow = (await seed(desk, 'lectures:createSession', {
     date: addDays(today, 1), startTime: '09:00', endTime: '13:00', venueId: ref.venue[1]?.id ?? null, capacity: 40, kind: 'weekday', hours: 4,
@@ -282,11 +287,7 @@ test('roster of 50 → enrol → notices → check-in by name, ID and scanner �
 test('English interface: a series of 2nd and 4th Saturdays, a cancelled session refuses check-in', async ({ desk }) => {
   const { page } = desk;
   const today = taipeiDateKey(new Date());
-  await seed(desk, 'auth:setupSupervisor', { displayName: '林督導', loginName: 'lin', password: 'night-shift-2025', passwordConfirm: 'night-shift-2025' });
-  await seed(desk, 'accounts:create', { displayName: 'Coordinator Chen', loginName: 'chen', roles: ['coordinator'], password: 'temp-pass-1', passwordConfirm: 'temp-pass-1' });
-  await seed(desk, 'auth:signOut', {});
-  await seed(desk, 'auth:signIn', { loginName: 'chen', password: 'temp-pass-1' });
-  await seed(desk, 'auth:changePassword', { currentPassword: 'temp-pass-1', password: 'lecture-day-9', passwordConfirm: 'lecture-day-9' });
+  await seedCoordinator(desk, 'Coordinator Chen');
   const s = (await seed(desk, 'lectures:createSession', { date: today, startTime: '00:00', endTime: '23:59', venueId: null, capacity: 10, kind: 'weekday', hours: 4 })) as { id: number };
   const ids: number[] = [];
   for (const n of [1, 2]) {
@@ -349,11 +350,7 @@ test('English interface: a series of 2nd and 4th Saturdays, a cancelled session 
 test('check-in desk: a long list says it stopped at 20; someone on no list is booked here and checked in with Enter', async ({ desk }) => {
   const { page } = desk;
   const today = taipeiDateKey(new Date());
-  await seed(desk, 'auth:setupSupervisor', { displayName: '林督導', loginName: 'lin', password: 'night-shift-2025', passwordConfirm: 'night-shift-2025' });
-  await seed(desk, 'accounts:create', { displayName: '陳承辦', loginName: 'chen', roles: ['coordinator'], password: 'temp-pass-1', passwordConfirm: 'temp-pass-1' });
-  await seed(desk, 'auth:signOut', {});
-  await seed(desk, 'auth:signIn', { loginName: 'chen', password: 'temp-pass-1' });
-  await seed(desk, 'auth:changePassword', { currentPassword: 'temp-pass-1', password: 'lecture-day-9', passwordConfirm: 'lecture-day-9' });
+  await seedCoordinator(desk, '陳承辦');
   const s = (await seed(desk, 'lectures:createSession', { date: today, startTime: '00:00', endTime: '23:59', venueId: null, capacity: 30, kind: 'weekday', hours: 4 })) as { id: number };
   const person = async (n: number, name: string) => {
     const first9 = `E2${String(4440000 + n).padStart(7, '0')}`;
