@@ -156,3 +156,27 @@ export function tableMatrix(table: ReportTable, lang: Lang, t: Translate): strin
   const body = table.rows.map((r) => r.map((c) => cellText(c, lang, t)));
   return table.total ? [head, ...body, table.total.map((c) => cellText(c, lang, t))] : [head, ...body];
 }
+
+/** Categories per block in the across layout (表二/表三): more would squeeze the names to one character per line. */
+const ACROSS_CHUNK = 8;
+const ACROSS_CHUNK_EN = 6;
+/** Short labels (the 24 hours) fit twelve to a block. */
+const ACROSS_CHUNK_SHORT = 12;
+
+/**
+ * How an across table is cut into blocks, the same on screen and on paper: `labels` are the
+ * category names of the rows and the total, shown in `lang`. Each block lists row indexes into
+ * [...rows, total]; the 總計 column always closes the last block.
+ */
+export function acrossBlocks(table: ReportTable, labels: readonly string[], lang: Lang): { chunk: number; blocks: number[][] } {
+  // English unit names are three times as long as Chinese ones: fewer per block.
+  const chunk = labels.every((l) => l.length <= 5) ? ACROSS_CHUNK_SHORT : lang === 'en' ? ACROSS_CHUNK_EN : ACROSS_CHUNK;
+  const blocks: number[][] = [];
+  for (let i = 0; i < table.rows.length; i += chunk) blocks.push(table.rows.slice(i, i + chunk).map((_, j) => i + j));
+  if (table.total) {
+    const last = blocks[blocks.length - 1];
+    if (last) last.push(table.rows.length);
+    else blocks.push([table.rows.length]);
+  }
+  return { chunk, blocks };
+}

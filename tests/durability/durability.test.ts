@@ -13,22 +13,11 @@ import { DURABILITY_PRAGMAS, keyPragmas, openDatabase, PRIVACY_PRAGMAS, type Db 
 import { createBackup } from '../../electron/core/safety/backup';
 import { createSafetyRuntime } from '../../electron/core/safety/runtime';
 import { makeCore, makeTempDir, okValue } from '../support/core';
+import { prng } from '../support/prng';
 
 const MIGRATIONS = path.join(process.cwd(), 'electron/core/db/migrations');
 const WRITER = path.join(__dirname, 'writer.mjs');
 const TRIALS = 24;
-
-/** A small seeded generator, so a failing run can be repeated with DURABILITY_SEED. */
-function prng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 interface WriterRun {
   acked: number[];

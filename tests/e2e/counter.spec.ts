@@ -1,8 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Page } from '@playwright/test';
-import { test, expect, ARTIFACTS, type Desk } from './harness';
+import { test, expect, ARTIFACTS, savePdfFromPreview, type Desk } from './harness';
 import { formatRocShort } from '../../shared/lib/rocDate';
 import { addDays, taipeiDateKey } from '../../shared/lib/time';
 import { pdfText } from '../support/pdf';
@@ -19,15 +18,6 @@ async function account(desk: Desk, displayName: string, loginName: string, role:
   await seed(desk, 'admin', 'accounts:create', { displayName, loginName, roles: [role], password: 'temp-pass-1', passwordConfirm: 'temp-pass-1' });
   await seed(desk, loginName, 'auth:signIn', { loginName, password: 'temp-pass-1' });
   await seed(desk, loginName, 'auth:changePassword', { currentPassword: 'temp-pass-1', password, passwordConfirm: password });
-}
-
-async function savePdf(page: Page): Promise<string> {
-  await expect(page.getByTestId('print-preview')).toBeVisible();
-  await page.getByTestId('print-save-pdf').click();
-  await expect(page.getByTestId('print-done')).toBeVisible({ timeout: 30_000 });
-  const file = ((await page.getByTestId('print-done').textContent()) ?? '').replace(/^已儲存：/, '');
-  await page.getByRole('button', { name: '關閉' }).click();
-  return file;
 }
 
 const topicId = (desk: Desk, code: string) => (desk.core.db.prepare('SELECT id FROM counter_topics WHERE code = ?').get(code) as { id: number }).id;
@@ -98,7 +88,7 @@ test('counter desk: English visitor → search → visitor screen → slip with 
   // The visitor's language comes first on the slip.
   await expect(page.frameLocator('[data-testid="print-preview"]').locator('h1')).toHaveText('Lecture leave and rescheduling');
   await desk.shot('02-slip-preview');
-  const slip = await savePdf(page);
+  const slip = await savePdfFromPreview(page);
   const text = pdfText(slip).replace(/\s+/g, '');
   expect(text).toContain('Lectureleaveandrescheduling');
   expect(text).toContain('講習請假與改期（轉訓）');
@@ -166,7 +156,7 @@ test('counter desk: English visitor → search → visitor screen → slip with 
   await expect(page.getByTestId('inquiry-id')).toHaveValue('');
   await desk.shot('06-inquiry');
   await page.getByTestId('print-status-slip').click();
-  const status = pdfText(await savePdf(page)).replace(/\s+/g, '');
+  const status = pdfText(await savePdfFromPreview(page)).replace(/\s+/g, '');
   expect(status).toContain('A12****789');
   expect(status).toContain('王○明');
   expect(status).not.toContain('王小明');

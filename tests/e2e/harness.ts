@@ -3,7 +3,7 @@ import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
-import { test as base, type Page } from '@playwright/test';
+import { test as base, expect, type Page } from '@playwright/test';
 import { CHANNEL_NAMES } from '../../shared/api/contract';
 import type { EventName } from '../../shared/api/events';
 import { startCore, type Core, type StartOptions } from '../../electron/core/bootstrap';
@@ -176,3 +176,18 @@ export const test = base.extend<{ desk: Desk; deskStart: DeskStart }>({
 });
 
 export { expect } from '@playwright/test';
+
+/**
+ * In the open print preview: "save as PDF", wait for it, close the preview; the saved file's
+ * path. With `copyPrefix`, a copy is left in the temp folder (the fixture's is removed after
+ * the test) for a person to look at.
+ */
+export async function savePdfFromPreview(page: Page, copyPrefix?: string): Promise<string> {
+  await expect(page.getByTestId('print-preview')).toBeVisible();
+  await page.getByTestId('print-save-pdf').click();
+  await expect(page.getByTestId('print-done')).toBeVisible({ timeout: 30_000 });
+  const file = ((await page.getByTestId('print-done').textContent()) ?? '').replace(/^已儲存：/, '');
+  await page.getByRole('button', { name: '關閉' }).click();
+  if (copyPrefix) fs.copyFileSync(file, path.join(os.tmpdir(), `${copyPrefix}${path.basename(file)}`));
+  return file;
+}

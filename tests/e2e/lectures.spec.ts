@@ -1,8 +1,4 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { test, expect, type Desk } from './harness';
-import type { Page } from '@playwright/test';
+import { test, expect, savePdfFromPreview, type Desk } from './harness';
 import { pdfText } from '../support/pdf';
 import { checkDigitFor } from '../../shared/lib/taiwanId';
 import { formatTime, taipeiDateKey, addDays } from '../../shared/lib/time';
@@ -42,17 +38,6 @@ async function seedCoordinator(desk: Desk, displayName: string) {
   await seed(desk, 'auth:signOut', {});
   await seed(desk, 'auth:signIn', { loginName: 'chen', password: 'temp-pass-1' });
   await seed(desk, 'auth:changePassword', { currentPassword: 'temp-pass-1', password: 'lecture-day-9', passwordConfirm: 'lecture-day-9' });
-}
-
-async function savePdf(page: Page): Promise<string> {
-  await expect(page.getByTestId('print-preview')).toBeVisible();
-  await page.getByTestId('print-save-pdf').click();
-  await expect(page.getByTestId('print-done')).toBeVisible({ timeout: 30_000 });
-  const file = ((await page.getByTestId('print-done').textContent()) ?? '').replace(/^已儲存：/, '');
-  await page.getByRole('button', { name: '關閉' }).click();
-  // A copy outside the fixture's folder (removed after the test) for a person to look at.
-  fs.copyFileSync(file, path.join(os.tmpdir(), `lectures-e2e-${path.basename(file)}`));
-  return file;
 }
 
 test('roster of 50 → enrol → notices → check-in by name, ID and scanner → walk-in → leave → no-shows → certificates', async ({ desk }) => {
@@ -130,7 +115,7 @@ test('roster of 50 → enrol → notices → check-in by name, ID and scanner �
   await page.getByTestId('enrol-save').click();
   await expect(page.getByTestId('roster-row')).toHaveCount(48);
   await page.getByTestId('print-notices').click();
-  const notices = pdfText(await savePdf(page));
+  const notices = pdfText(await savePdfFromPreview(page, 'lectures-e2e-'));
   expect(notices).toMatch(/第三、四級毒品危害講習通知書/);
   expect(notices).toContain(people[0]!.name);
   const codes = [...notices.matchAll(/LC-[0-9A-Z]{8}/g)].map((m) => m[0]);
@@ -150,7 +135,7 @@ test('roster of 50 → enrol → notices → check-in by name, ID and scanner �
 
   // The sign-in sheet before the session: masked IDs only.
   await page.getByTestId('print-sign-in').click();
-  const sheet = pdfText(await savePdf(page));
+  const sheet = pdfText(await savePdfFromPreview(page, 'lectures-e2e-'));
   expect(sheet).toMatch(/講習簽到表/);
   expect(sheet).toContain(`${people[0]!.id.slice(0, 3)}****${people[0]!.id.slice(7)}`);
   expect(sheet).not.toContain(people[0]!.id);
@@ -231,7 +216,7 @@ test('roster of 50 → enrol → notices → check-in by name, ID and scanner �
   await expect(page.locator('[data-testid="roster-row"][data-status="transferredCity"]')).toHaveCount(1);
   await page.getByRole('button', { name: `${away.name} 的操作` }).click();
   await page.getByRole('menuitem', { name: '列印移轉函' }).click();
-  const letter = pdfText(await savePdf(page));
+  const letter = pdfText(await savePdfFromPreview(page, 'lectures-e2e-'));
   expect(letter).toContain('臺南市政府毒品危害防制中心');
   expect(letter).toContain(away.id);
   expect(letter).toMatch(/移轉/);
@@ -242,7 +227,7 @@ test('roster of 50 → enrol → notices → check-in by name, ID and scanner �
   await page.getByTestId('complete').click();
   await expect(page.getByTestId('detail-message')).toContainText('已完成 6 人');
   await page.getByTestId('print-certificates').click();
-  const certs = pdfText(await savePdf(page));
+  const certs = pdfText(await savePdfFromPreview(page, 'lectures-e2e-'));
   expect(certs).toMatch(/講\s*習\s*證\s*明/);
   expect(certs).toContain('Certificate of Attendance');
   expect(certs).toContain(people[0]!.name);

@@ -5,7 +5,7 @@
  * print across the page as the bureau lays them out.
  */
 import type { StatsSectionResult } from '../../../shared/api/channels/stats';
-import { cellText, isNumeric, textOf, type Cell, type Lang, type ReportTable, type Translate } from '../../../shared/domain/reportTable';
+import { acrossBlocks, cellText, isNumeric, textOf, type Cell, type Lang, type ReportTable, type Translate } from '../../../shared/domain/reportTable';
 import { formatPeriod, formatPeriodDays, type Period } from '../../../shared/domain/statsPeriod';
 import { unitsToFraction } from '../../../shared/lib/percent';
 import { formatDateTime } from '../../../shared/lib/time';
@@ -16,11 +16,6 @@ import { CHART_CSS, columns, horizontalBars, lines } from './svgCharts';
 
 export const MONTHLY_REPORT_KIND = 'stats.monthlyReport';
 
-/** Categories per printed block in the across layout: more would squeeze the names to one character per line. */
-const ACROSS_CHUNK = 8;
-const ACROSS_CHUNK_EN = 6;
-/** Short labels (the 24 hours) fit twelve to a block. */
-const ACROSS_CHUNK_SHORT = 12;
 /** Bars beside a table are drawn on a narrower canvas so their text stays as large as the table's. */
 const SIDE_CHART_WIDTH = 300;
 
@@ -72,16 +67,7 @@ function longTable(table: ReportTable, lang: Lang, t: Translate): SafeHtml {
 function acrossTable(table: ReportTable, lang: Lang, t: Translate): SafeHtml {
   const all = table.total ? [...table.rows, table.total] : table.rows;
   const labels = all.map((r) => (r[0] ? cellText(r[0], lang, t) : ''));
-  // English unit names are three times as long as Chinese ones: fewer per block.
-  const chunk = labels.every((l) => l.length <= 5) ? ACROSS_CHUNK_SHORT : lang === 'en' ? ACROSS_CHUNK_EN : ACROSS_CHUNK;
-  // Categories in blocks of `chunk`; the 總計 column always closes the last block.
-  const blocks: number[][] = [];
-  for (let i = 0; i < table.rows.length; i += chunk) blocks.push(table.rows.slice(i, i + chunk).map((_, j) => i + j));
-  if (table.total) {
-    const last = blocks[blocks.length - 1];
-    if (last) last.push(all.length - 1);
-    else blocks.push([all.length - 1]);
-  }
+  const { chunk, blocks } = acrossBlocks(table, labels, lang);
   const width = (86 / (chunk + (table.total ? 1 : 0))).toFixed(2);
   return html`${blocks.map(
     (block) => html`<table class="stat across" style="width:${(14 + block.length * Number(width)).toFixed(2)}%">

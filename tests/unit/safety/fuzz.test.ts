@@ -13,7 +13,8 @@ import type { ErrorCode, Result } from '../../../shared/api/result';
 import { ROLES, type Role } from '../../../shared/domain/roles';
 import { translate } from '../../../shared/i18n';
 import { makeCore, okValue, OWN_PASSWORD, type TestCore } from '../../support/core';
-import { jsonSchemaOf, malformed, prng } from './fuzzPayloads';
+import { prng } from '../../support/prng';
+import { jsonSchemaOf, malformed } from './fuzzPayloads';
 
 const MALFORMED_PER_CHANNEL = 1000;
 const SEED = Number(process.env.FUZZ_SEED ?? 20250305);

@@ -4,20 +4,9 @@
  * Deterministic for a seed, so a failure can be replayed with FUZZ_SEED.
  */
 import { z } from 'zod';
+import type { Random } from '../../support/prng';
 
 type Json = Record<string, unknown>;
-export type Random = () => number;
-
-export function prng(seed: number): Random {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const pick = <T>(r: Random, list: readonly T[]): T => list[Math.floor(r() * list.length)] as T;
 

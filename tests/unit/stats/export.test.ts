@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Period } from '../../../shared/domain/statsPeriod';
 import { makeCore, okValue, type TestCore } from '../../support/core';
 import { parseCsv } from './csvParse';
-import { enterMarch2025 } from './scenario';
+import { enterMarch2025, MARCH_CALLER_TYPES } from './scenario';
 
 const MARCH: Period = { kind: 'month', year: 2025, month: 3 };
 
@@ -119,17 +119,7 @@ describe('CSV export', () => {
     const out = okValue(await t.call('admin', 'export:run', { kind: 'stats.table', params: { period: MARCH, table: 'hotline.callerType' }, lang: 'zh-TW', format: 'csv' }));
     const bytes = fs.readFileSync(out.path ?? '');
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
-    expect(parseCsv(bytes.subarray(3).toString('utf8'))).toEqual([
-      ['來電者身分', '通數', '百分比'],
-      ['個案本人', '2', '22.3%'],
-      ['家屬', '2', '22.2%'],
-      ['一般民眾', '1', '11.1%'],
-      ['網絡單位/機關', '1', '11.1%'],
-      ['其他', '0', '0.0%'],
-      ['匿名', '1', '11.1%'],
-      ['非服務來電（無聲、騷擾、打錯等）', '2', '22.2%'],
-      ['總計', '9', '100.0%'],
-    ]);
+    expect(parseCsv(bytes.subarray(3).toString('utf8'))).toEqual(MARCH_CALLER_TYPES);
   });
 
   it('quotes English labels with commas', async () => {

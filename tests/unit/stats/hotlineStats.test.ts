@@ -7,7 +7,7 @@ import type { StatsSection } from '../../../shared/api/channels/stats';
 import { tableMatrix, textOf, type ReportTable } from '../../../shared/domain/reportTable';
 import { translatorFor } from '../../../shared/i18n';
 import { makeCore, okValue, type TestCore } from '../../support/core';
-import { MARCH, marchReport, OP1, OP2, type MarchReport } from './scenario';
+import { MARCH, MARCH_CALLER_TYPES, marchReport, OP1, OP2, type MarchReport } from './scenario';
 
 const zh = translatorFor('zh-TW');
 
@@ -41,17 +41,7 @@ describe('hotline (9 calls in March: 7 service, 2 non-service; one on 28 Feb lef
   });
 
   it('caller types partition all calls; 1/9 shares leave one tenth to give, which goes to the first of the largest remainders', () => {
-    expect(cells('hotline.callerType')).toEqual([
-      ['來電者身分', '通數', '百分比'],
-      ['個案本人', '2', '22.3%'],
-      ['家屬', '2', '22.2%'],
-      ['一般民眾', '1', '11.1%'],
-      ['網絡單位/機關', '1', '11.1%'],
-      ['其他', '0', '0.0%'],
-      ['匿名', '1', '11.1%'],
-      ['非服務來電（無聲、騷擾、打錯等）', '2', '22.2%'],
-      ['總計', '9', '100.0%'],
-    ]);
+    expect(cells('hotline.callerType')).toEqual(MARCH_CALLER_TYPES);
   });
 
   it('service items: two decimals, over items (sums to 100.00%) and over service calls (both labelled)', () => {

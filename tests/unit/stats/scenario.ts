@@ -230,6 +230,23 @@ export async function enterMarch2025(t: TestCore): Promise<Scenario> {
 }
 
 export const MARCH: Period = { kind: 'month', year: 2025, month: 3 };
+
+/**
+ * March's 來電者身分 table, worked out by hand from the calls above: 9 calls, so each is 1/9 and
+ * the tenth left over goes to the first of the largest remainders (個案本人).
+ */
+export const MARCH_CALLER_TYPES: readonly (readonly string[])[] = [
+  ['來電者身分', '通數', '百分比'],
+  ['個案本人', '2', '22.3%'],
+  ['家屬', '2', '22.2%'],
+  ['一般民眾', '1', '11.1%'],
+  ['網絡單位/機關', '1', '11.1%'],
+  ['其他', '0', '0.0%'],
+  ['匿名', '1', '11.1%'],
+  ['非服務來電（無聲、騷擾、打錯等）', '2', '22.2%'],
+  ['總計', '9', '100.0%'],
+];
+
 const zh = translatorFor('zh-TW');
 const en = translatorFor('en');
 

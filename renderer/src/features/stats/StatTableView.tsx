@@ -1,6 +1,6 @@
 import { Table, TableBody, TableCell, TableHead, TableRow } from '@mui/material';
 import { useTranslation } from 'react-i18next';
-import { cellText, isNumeric, type Cell, type ReportTable } from '../../../../shared/domain/reportTable';
+import { acrossBlocks, cellText, isNumeric, type Cell, type ReportTable } from '../../../../shared/domain/reportTable';
 import { currentLang } from '../../app/i18n';
 import { useTextOf } from './useStats';
 
@@ -9,15 +9,8 @@ function AcrossTable({ table, text, title, lang }: { table: ReportTable; text: (
   const tx = useTextOf();
   const all = table.total ? [...table.rows, table.total] : table.rows;
   const labels = all.map((r) => (r[0] ? text(r[0]) : ''));
-  // The same blocks as the printed report (electron/core/stats/report.ts): long English names fewer per block.
-  const chunk = labels.every((l) => l.length <= 5) ? 12 : lang === 'en' ? 6 : 8;
-  const blocks: number[][] = [];
-  for (let i = 0; i < table.rows.length; i += chunk) blocks.push(table.rows.slice(i, i + chunk).map((_, j) => i + j));
-  if (table.total) {
-    const last = blocks[blocks.length - 1];
-    if (last) last.push(all.length - 1);
-    else blocks.push([all.length - 1]);
-  }
+  // The same blocks as the printed report.
+  const { chunk, blocks } = acrossBlocks(table, labels, lang);
   const isTotal = (i: number) => table.total !== null && i === all.length - 1;
   return (
     <>
