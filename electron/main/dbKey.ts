@@ -12,8 +12,8 @@
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { DB_KEY_BYTES, isPlaintextDatabase } from '../core/db/open';
-import type { KeyStorageInfo } from '../core/safety/runtime';
+import { DB_KEY_BYTES, isPlaintextDatabase, openKeyed } from '../core/db/open';
+import type { KeyStorageInfo, KeyStore } from '../core/safety/runtime';
 
 /** The part of Electron's safeStorage this file uses (tests pass a fake). */
 export interface SafeStorageLike {
@@ -30,10 +30,16 @@ export interface KeyFileContent {
   /** the key (hex), encrypted by safeStorage, in base64 */
   wrapped: string;
   createdAt: string;
+  /** a new key during a key change (electron/core/safety/keyChange.ts), until the file needs it */
+  pending?: string;
+  /** keys the database had before, newest first: backups made then need them */
+  retired?: string[];
+  /** the key was put back from the recovery key at this time (ISO) */
+  recoveredAt?: string;
 }
 
 export type KeyOutcome =
-  | { kind: 'ready'; key: Buffer; storage: KeyStorageInfo; created: boolean }
+  | { kind: 'ready'; key: Buffer; storage: KeyStorageInfo; created: boolean; retiredKeys: Buffer[] }
   | { kind: 'recovery'; reason: 'keyMissing' | 'keyUnreadable' }
   /** the operating system offers no encryption at all: the app must not create an unprotected key */
   | { kind: 'unavailable' };
@@ -61,13 +67,34 @@ function writeAtomically(file: string, content: string): void {
   fs.renameSync(tmp, file);
 }
 
-export async function storeDbKey(key: Buffer, keyFile: string, safeStorage: SafeStorageLike, platform: NodeJS.Platform, now: Date): Promise<KeyStorageInfo> {
-  const backend = backendName(platform, safeStorage);
-  const wrapped = await safeStorage.encryptStringAsync(key.toString('hex'));
-  const content: KeyFileContent = { format: 1, backend, wrapped: wrapped.toString('base64'), createdAt: now.toISOString() };
+async function wrap(key: Buffer, safeStorage: SafeStorageLike): Promise<string> {
+  return (await safeStorage.encryptStringAsync(key.toString('hex'))).toString('base64');
+}
+
+function writeKeyFile(keyFile: string, content: KeyFileContent): void {
   fs.mkdirSync(path.dirname(keyFile), { recursive: true });
   writeAtomically(keyFile, `${JSON.stringify(content, null, 2)}\n`);
-  return { backend, weak: isWeakBackend(backend) };
+}
+
+const storageOf = (content: KeyFileContent): KeyStorageInfo => ({
+  backend: content.backend,
+  weak: isWeakBackend(content.backend),
+  recoveredAt: content.recoveredAt ?? null,
+});
+
+/** Writes the key file anew with `key` as the key; `extra` carries what a key change or a recovery adds. */
+export async function storeDbKey(
+  key: Buffer,
+  keyFile: string,
+  safeStorage: SafeStorageLike,
+  platform: NodeJS.Platform,
+  now: Date,
+  extra: Pick<KeyFileContent, 'retired' | 'recoveredAt'> = {},
+): Promise<KeyStorageInfo> {
+  const backend = backendName(platform, safeStorage);
+  const content: KeyFileContent = { format: 1, backend, wrapped: await wrap(key, safeStorage), createdAt: now.toISOString(), ...extra };
+  writeKeyFile(keyFile, content);
+  return storageOf(content);
 }
 
 function readKeyFile(keyFile: string): KeyFileContent | null {
@@ -96,32 +123,97 @@ export interface LoadKeyOptions {
   safeStorage: SafeStorageLike;
   platform: NodeJS.Platform;
   now: Date;
+  /** whether `key` opens the database file; asked only when a key change was under way */
+  opens?: (key: Buffer) => boolean;
+}
+
+/** Whether a key opens the database file (read-only): asked when a key change stopped half-way. */
+export function opensDatabase(dbFile: string): (key: Buffer) => boolean {
+  return (key) => {
+    try {
+      openKeyed(dbFile, { key, readonly: true, fileMustExist: true }).close();
+      return true;
+    } catch {
+      return false;
+    }
+  };
+}
+
+async function unwrap(wrapped: string, safeStorage: SafeStorageLike): Promise<{ key: Buffer; shouldReEncrypt: boolean } | null> {
+  try {
+    const { result: hex, shouldReEncrypt } = await safeStorage.decryptStringAsync(Buffer.from(wrapped, 'base64'));
+    return /^[0-9a-f]{64}$/.test(hex) ? { key: Buffer.from(hex, 'hex'), shouldReEncrypt } : null;
+  } catch {
+    return null;
+  }
 }
 
 export async function loadOrCreateDbKey(o: LoadKeyOptions): Promise<KeyOutcome> {
   if (!(await o.safeStorage.isAsyncEncryptionAvailable())) return { kind: 'unavailable' };
-  const backend = backendName(o.platform, o.safeStorage);
-  const storage = { backend, weak: isWeakBackend(backend) };
 
   if (!fs.existsSync(o.keyFile)) {
     // Never a fresh key over encrypted data: that would look like an empty new database.
     if (holdsEncryptedData(o.dbFile)) return { kind: 'recovery', reason: 'keyMissing' };
     const key = randomBytes(DB_KEY_BYTES);
-    return { kind: 'ready', key, storage: await storeDbKey(key, o.keyFile, o.safeStorage, o.platform, o.now), created: true };
+    return { kind: 'ready', key, storage: await storeDbKey(key, o.keyFile, o.safeStorage, o.platform, o.now), created: true, retiredKeys: [] };
   }
 
-  const content = readKeyFile(o.keyFile);
+  let content = readKeyFile(o.keyFile);
   if (!content) return { kind: 'recovery', reason: 'keyUnreadable' };
-  let hex: string;
-  let shouldReEncrypt: boolean;
-  try {
-    ({ result: hex, shouldReEncrypt } = await o.safeStorage.decryptStringAsync(Buffer.from(content.wrapped, 'base64')));
-  } catch {
-    return { kind: 'recovery', reason: 'keyUnreadable' };
+  const current = await unwrap(content.wrapped, o.safeStorage);
+  if (!current) return { kind: 'recovery', reason: 'keyUnreadable' };
+  let { key } = current;
+  const rewrite = current.shouldReEncrypt;
+
+  // A key change stopped half-way (a crash, a power cut): the file itself says which key it needs.
+  if (content.pending !== undefined) {
+    const pending = await unwrap(content.pending, o.safeStorage);
+    const { pending: _dropped, ...rest } = content;
+    if (pending && !o.opens?.(key) && o.opens?.(pending.key)) {
+      content = { ...rest, wrapped: content.pending, retired: [content.wrapped, ...(content.retired ?? [])] };
+      delete content.recoveredAt;
+      key = pending.key;
+    } else content = rest;
+    writeKeyFile(o.keyFile, content);
   }
-  if (!/^[0-9a-f]{64}$/.test(hex)) return { kind: 'recovery', reason: 'keyUnreadable' };
-  const key = Buffer.from(hex, 'hex');
+
+  const retiredKeys: Buffer[] = [];
+  for (const wrapped of content.retired ?? []) {
+    const old = await unwrap(wrapped, o.safeStorage);
+    if (old) retiredKeys.push(old.key);
+  }
   // The keyring rotated its own key: wrap ours again so the next start still unwraps it.
-  if (shouldReEncrypt) return { kind: 'ready', key, storage: await storeDbKey(key, o.keyFile, o.safeStorage, o.platform, o.now), created: false };
-  return { kind: 'ready', key, storage, created: false };
+  if (rewrite) {
+    const retired = await Promise.all(retiredKeys.map((k) => wrap(k, o.safeStorage)));
+    const storage = await storeDbKey(key, o.keyFile, o.safeStorage, o.platform, o.now, { retired, ...(content.recoveredAt ? { recoveredAt: content.recoveredAt } : {}) });
+    return { kind: 'ready', key, storage, created: false, retiredKeys };
+  }
+  const backend = backendName(o.platform, o.safeStorage);
+  return { kind: 'ready', key, storage: { backend, weak: isWeakBackend(backend), recoveredAt: content.recoveredAt ?? null }, created: false, retiredKeys };
+}
+
+/**
+ * The key store a key change uses (electron/core/safety/keyChange.ts): the new key is written
+ * as pending beside the current one before the database file changes, and becomes the key once
+ * it has; the old key moves to `retired` so the backups made with it can still be restored.
+ */
+export function fileKeyStore(o: Omit<LoadKeyOptions, 'now' | 'opens' | 'dbFile'> & { now: () => Date }): KeyStore {
+  const read = (): KeyFileContent => {
+    const content = readKeyFile(o.keyFile);
+    if (!content) throw new Error('The key file cannot be read');
+    return content;
+  };
+  return {
+    async stage(newKey) {
+      writeKeyFile(o.keyFile, { ...read(), pending: await wrap(newKey, o.safeStorage) });
+    },
+    async commit(newKey, oldKey) {
+      const { retired = [] } = read();
+      await storeDbKey(newKey, o.keyFile, o.safeStorage, o.platform, o.now(), { retired: [await wrap(oldKey, o.safeStorage), ...retired] });
+    },
+    async discard() {
+      const { pending: _dropped, ...rest } = read();
+      writeKeyFile(o.keyFile, rest);
+    },
+  };
 }

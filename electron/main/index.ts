@@ -8,7 +8,7 @@ import { app, dialog, globalShortcut, ipcMain, Menu, powerMonitor, protocol, saf
 import { startCore, type Core } from '../core/bootstrap';
 import { DatabaseKeyError } from '../core/db/open';
 import { createRecoveryDispatcher } from '../core/safety/recovery';
-import { loadOrCreateDbKey, storeDbKey } from './dbKey';
+import { fileKeyStore, loadOrCreateDbKey, opensDatabase, storeDbKey } from './dbKey';
 import { sendEvent } from './events';
 import { folderPicker, keyringUnavailableText, lockOnSystemEvents, relaunchSoon, safetyPaths, scheduleSafetyJobs } from './safetyGlue';
 import { registerIpc } from './ipc';
@@ -56,7 +56,9 @@ function startRecovery(reason: 'keyMissing' | 'keyUnreadable' | 'keyMismatch', p
     reason,
     prefs,
     onRecovered: async (key) => {
-      await storeDbKey(key, paths.keyFile, safeStorage, process.platform, new Date());
+      // Remembered until the key is changed: the supervisor is asked to change it (the recovery key was seen).
+      const now = new Date();
+      await storeDbKey(key, paths.keyFile, safeStorage, process.platform, now, { recoveredAt: now.toISOString() });
       relaunchSoon(app)();
     },
   });
@@ -78,7 +80,7 @@ async function start(): Promise<void> {
   const fileSaver = createElectronFileSaver({ mainWindow: () => mainWindow });
   const paths = safetyPaths(app.getPath('userData'));
   const { dbFile } = paths;
-  const keyed = await loadOrCreateDbKey({ keyFile: paths.keyFile, dbFile, safeStorage, platform: process.platform, now: new Date() });
+  const keyed = await loadOrCreateDbKey({ keyFile: paths.keyFile, dbFile, safeStorage, platform: process.platform, now: new Date(), opens: opensDatabase(dbFile) });
   if (keyed.kind === 'unavailable') {
     const { title, body } = keyringUnavailableText(dbFile);
     dialog.showErrorBox(title, body);
@@ -92,6 +94,8 @@ async function start(): Promise<void> {
       dbKey: keyed.key,
       safety: {
         keyStorage: keyed.storage,
+        keyStore: fileKeyStore({ keyFile: paths.keyFile, safeStorage, platform: process.platform, now: () => new Date() }),
+        retiredKeys: keyed.retiredKeys,
         defaultBackupDir: paths.backupDir,
         pickFolder: folderPicker(dialog, () => mainWindow),
         onRestored: relaunchSoon(app),

@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { test, expect, type Desk } from './harness';
 import { as, OWN_PASSWORD, seedStaff, signIn } from './hotlineSupport';
+import { DatabaseKeyError, openKeyed } from '../../electron/core/db/open';
 import { formatRecoveryKey } from '../../electron/core/safety/recoveryKey';
 import { pdfText } from '../support/pdf';
 
@@ -179,4 +180,53 @@ test('Linux with a plain-text keyring: nothing works until a supervisor accepts 
   await expect(page.getByRole('heading', { name: '管理總覽' })).toBeVisible();
   await page.getByTestId('main-nav').getByRole('button', { name: '資料安全' }).click();
   await expect(page.getByTestId('encryption-section')).toContainText('王督導 於');
+});
+
+test.describe('changing the database key', () => {
+  /** The key file as main keeps it, in memory: the last key committed and the one it replaced. */
+  const committed: { key: Buffer; old: Buffer }[] = [];
+  test.use({
+    deskStart: {
+      dbKey: KEY,
+      safety: {
+        keyStore: {
+          stage: async () => undefined,
+          commit: async (key, old) => void committed.push({ key, old }),
+          discard: async () => undefined,
+        },
+      },
+    },
+  });
+
+  test('after the recovery key was used, a supervisor changes the key and the app restarts on the re-encrypted file', async ({ desk }) => {
+    const { page } = desk;
+    await seedConfirmed(desk);
+    // As main reports it after the recovery screen put the key back.
+    desk.core.safety.keyStorage = { ...desk.core.safety.keyStorage, recoveredAt: new Date().toISOString() };
+    await signIn(page, 'boss');
+    await page.getByTestId('main-nav').getByRole('button', { name: '資料安全' }).click();
+    await expect(page.getByTestId('key-recovered')).toContainText('復原金鑰已經拆封，請更換資料庫金鑰');
+    await page.getByTestId('change-key').click();
+    const dialog = page.getByRole('dialog');
+    await expect(dialog.getByRole('heading', { name: '更換資料庫金鑰' })).toBeVisible();
+    await expect(dialog.getByTestId('change-key-submit')).toBeDisabled();
+    await dialog.getByLabel('輸入「更換」以確認').fill('更換');
+    await desk.shot('01-change-key-confirm');
+    await dialog.getByTestId('change-key-submit').click();
+    await expect(page.getByTestId('safety-restarting')).toBeVisible();
+    await expect(page.getByText('資料庫檔案已更換，程式正在重新啟動…')).toBeVisible();
+    expect(desk.core.safety.halted).toBe(true);
+
+    const [change] = committed;
+    expect(committed).toHaveLength(1);
+    expect(change?.old.equals(KEY)).toBe(true);
+    const file = path.join(desk.dir, 'desk.sqlite3');
+    expect(() => openKeyed(file, { key: KEY, readonly: true })).toThrow(DatabaseKeyError);
+    const db = openKeyed(file, { key: change?.key, readonly: true });
+    try {
+      expect(db.prepare("SELECT action FROM audit_log WHERE action = 'changeKey'").all()).toEqual([{ action: 'changeKey' }]);
+    } finally {
+      db.close();
+    }
+  });
 });

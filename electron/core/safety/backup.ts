@@ -95,6 +95,23 @@ export function verifyCopy(file: string, key: Buffer | null, latestVersion: numb
   }
 }
 
+/**
+ * Verifies a copy with the key it was made with: today's, or one the database had before a key
+ * change (backups keep the key of their day). Says which key opened it.
+ */
+export function verifyWithKnownKeys(file: string, runtime: Pick<SafetyRuntime, 'dbKey' | 'retiredKeys'>, latestVersion: number): VerifiedCopy & { key: Buffer | null } {
+  const keys = [runtime.dbKey, ...(runtime.dbKey ? runtime.retiredKeys : [])];
+  for (const [i, key] of keys.entries()) {
+    try {
+      return { ...verifyCopy(file, key, latestVersion), key };
+    } catch (e) {
+      const wrongKey = e instanceof AppError && e.error.messageKey === 'safety:backup.wrongKey';
+      if (!wrongKey || i === keys.length - 1) throw e;
+    }
+  }
+  throw appError('validation', 'safety:backup.wrongKey', { field: 'name' });
+}
+
 function uniqueName(folder: string, at: string, kind: BackupKind): string {
   const stamp = stampOf(at);
   for (let n = 0; n < 1000; n++) {
@@ -143,21 +160,45 @@ export function createBackup(db: Db, runtime: SafetyRuntime, kind: BackupKind, a
   return info;
 }
 
-/**
- * Replaces the database file with a verified backup. The running connection is closed first
- * and the core is halted: the app relaunches and opens the restored file from scratch.
- */
-export function replaceDatabaseFile(db: Db, runtime: SafetyRuntime, source: string): void {
-  const target = runtime.dbFile;
-  const staged = `${target}.restoring`;
+/** Where a file waits, beside the database, to replace it (a rename within one folder is atomic). */
+export const stagedPath = (runtime: Pick<SafetyRuntime, 'dbFile'>): string => `${runtime.dbFile}.restoring`;
+
+/** Copies `source` to the staging name, fsynced; the caller may still change it before swapIn. */
+export function stageCopy(runtime: Pick<SafetyRuntime, 'dbFile'>, source: string): string {
+  const staged = stagedPath(runtime);
   fs.copyFileSync(source, staged);
   fsyncFile(staged);
+  return staged;
+}
+
+/**
+ * Puts a staged file in place of the database. The running connection is closed first and the
+ * core is halted: the app relaunches and opens the new file from scratch.
+ */
+export function swapIn(db: Db, runtime: SafetyRuntime, staged: string): void {
+  const target = runtime.dbFile;
+  fsyncFile(staged);
   // Fold the WAL into the file and end the connection: no page of the old database may be
-  // applied on top of the restored one.
+  // applied on top of the new one.
   db.pragma('wal_checkpoint(TRUNCATE)');
   db.close();
   runtime.halted = true;
   for (const suffix of ['-wal', '-shm', '-journal']) fs.rmSync(`${target}${suffix}`, { force: true });
   fs.renameSync(staged, target);
   fsyncDir(path.dirname(target));
+}
+
+/**
+ * Re-encrypts a file that is not in use from one key to another. SQLite3MultipleCiphers rekeys
+ * safely only outside WAL mode, so the file is in rollback-journal mode while it changes; the
+ * app's next open puts it back in WAL.
+ */
+export function rekeyFile(file: string, from: Buffer, to: Buffer): void {
+  const db = openKeyed(file, { key: from, fileMustExist: true });
+  try {
+    db.pragma('journal_mode = DELETE');
+    db.pragma(`rekey = "x'${to.toString('hex')}'"`);
+  } finally {
+    db.close();
+  }
 }

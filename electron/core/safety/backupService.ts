@@ -1,12 +1,13 @@
 /** Backups for supervisors: overview, one on demand, and restore (which first backs up the current file). */
+import fs from 'node:fs';
 import path from 'node:path';
 import type { BackupInfo, BackupOverview } from '../../../shared/api/channels/safety';
 import { appendAudit } from '../audit/repository';
 import { readMigrations } from '../db/migrate';
 import { openDatabase } from '../db/open';
 import { requireActor, type HandlerContext } from '../context';
-import { appError } from '../errors';
-import { backupFolder, createBackup, listBackups, replaceDatabaseFile, verifyCopy } from './backup';
+import { appError, AppError } from '../errors';
+import { backupFolder, createBackup, listBackups, rekeyFile, stageCopy, swapIn, verifyCopy, verifyWithKnownKeys } from './backup';
 import { readSetting } from './settings';
 
 export function backupOverview(ctx: HandlerContext): BackupOverview {
@@ -44,6 +45,7 @@ export async function pickBackupFolder(ctx: HandlerContext): Promise<{ folder: s
  * Restores a chosen backup: verify it (key, integrity, version), back up the current file,
  * replace the file, write the restore into the restored database's own audit trail, and
  * hand over to the app, which relaunches. The running core refuses every call from here on.
+ * A backup made before the key was changed is re-encrypted with today's key on its way in.
  */
 export function restoreBackup(ctx: HandlerContext, input: { name: string }): { restarting: true; safetyCopy: BackupInfo } {
   const actor = requireActor(ctx);
@@ -52,16 +54,29 @@ export function restoreBackup(ctx: HandlerContext, input: { name: string }): { r
   const backups = listBackups(folder);
   const chosen = backups.find((b) => b.name === input.name);
   if (!chosen) throw appError('notFound', 'safety:backup.unknownFile', { field: 'name' });
-  verifyCopy(source, ctx.safety.dbKey, readMigrations(ctx.safety.migrationsDir).length);
+  const latest = readMigrations(ctx.safety.migrationsDir).length;
+  const { key: backupKey } = verifyWithKnownKeys(source, ctx.safety, latest);
+  const currentKey = ctx.safety.dbKey;
+  const reencrypt = backupKey !== null && currentKey !== null && !backupKey.equals(currentKey);
 
   const at = ctx.now();
   const safetyCopy = createBackup(ctx.db, ctx.safety, 'preRestore', at);
   appendAudit(ctx.db, { at, accountId: actor.id, action: 'restoreStarted', entity: 'database', entityId: chosen.name, details: { safetyCopy: safetyCopy.name } });
 
-  replaceDatabaseFile(ctx.db, ctx.safety, source);
+  const staged = stageCopy(ctx.safety, source);
+  if (reencrypt) {
+    try {
+      rekeyFile(staged, backupKey, currentKey);
+      verifyCopy(staged, currentKey, latest);
+    } catch (e) {
+      fs.rmSync(staged, { force: true });
+      throw e instanceof AppError ? e : appError('conflict', 'safety:backup.failed', { params: { folder } });
+    }
+  }
+  swapIn(ctx.db, ctx.safety, staged);
   // The restored file is what the app opens next: its trail must say it was restored, by whom.
   // Opening it also migrates a backup from an older version of the app.
-  const { db } = openDatabase(ctx.safety.dbFile, { migrationsDir: ctx.safety.migrationsDir, key: ctx.safety.dbKey ?? undefined });
+  const { db } = openDatabase(ctx.safety.dbFile, { migrationsDir: ctx.safety.migrationsDir, key: currentKey ?? undefined });
   try {
     const restoredBy = db.prepare('SELECT id FROM accounts WHERE id = ?').get(actor.id) ? actor.id : null;
     appendAudit(db, {
@@ -70,7 +85,7 @@ export function restoreBackup(ctx: HandlerContext, input: { name: string }): { r
       action: 'restore',
       entity: 'database',
       entityId: chosen.name,
-      details: { from: chosen.name, backupCreatedAt: chosen.createdAt, safetyCopy: safetyCopy.name, by: actor.loginName },
+      details: { from: chosen.name, backupCreatedAt: chosen.createdAt, safetyCopy: safetyCopy.name, by: actor.loginName, ...(reencrypt ? { reencrypted: true } : {}) },
     });
   } finally {
     db.close();

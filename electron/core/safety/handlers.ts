@@ -7,6 +7,7 @@ import { csvBytes } from '../export/csv';
 import { taipeiDateKey } from '../../../shared/lib/time';
 import { auditFacets, auditTable, searchAudit } from './auditLog';
 import { backupNow, backupOverview, pickBackupFolder, restoreBackup } from './backupService';
+import { changeDatabaseKey } from './keyChange';
 import { runRetention } from './retention';
 import { acceptWeakKeyring, confirmRecoveryKey, lock, recoveryKey, safetyStatus, unlock } from './session';
 import { safetySettings, setBackupPolicy, setRetention, setSessionPolicy } from './settingsService';
@@ -31,6 +32,7 @@ export const safetyHandlers: HandlersFor<typeof safetyChannels> = {
   'safety:backups': (ctx) => backupOverview(ctx),
   'safety:backupNow': (ctx) => backupNow(ctx),
   'safety:restoreBackup': (ctx, input) => restoreBackup(ctx, input),
+  'safety:changeKey': (ctx) => changeDatabaseKey(ctx),
   'safety:auditFacets': (ctx) => auditFacets(ctx.db),
   'safety:auditSearch': (ctx, { offset, limit, ...filter }) => searchAudit(ctx.db, filter, offset, limit),
   'safety:auditExport': async (ctx, { lang, ...filter }) => {

@@ -5,6 +5,22 @@ import type { KeyringInfo } from '../../../shared/api/channels/safety';
 export interface KeyStorageInfo {
   backend: KeyringInfo['backend'];
   weak: boolean;
+  /** when this computer's key was last put back from the recovery key (ISO), until the key is changed */
+  recoveredAt?: string | null;
+}
+
+/**
+ * Keeps the database key across a key change (electron/main/dbKey.ts; tests give a fake). The
+ * new key is kept beside the current one before the file changes, so a crash at any moment
+ * leaves a file that one of the two opens, and main's next start finds out which.
+ */
+export interface KeyStore {
+  /** keep `newKey` as pending, beside the current key */
+  stage(newKey: Buffer): Promise<void>;
+  /** the file now needs `newKey`: it becomes the key; `oldKey` is kept only to open older backups */
+  commit(newKey: Buffer, oldKey: Buffer): Promise<void>;
+  /** the change failed before the file was replaced: forget the pending key */
+  discard(): Promise<void>;
 }
 
 /** What startCore takes for the hardening features; everything is optional for tests. */
@@ -16,6 +32,10 @@ export interface SafetyOptions {
   pickFolder?: () => Promise<string | null>;
   /** called once a restore has replaced the database file: the app relaunches itself */
   onRestored?: () => void;
+  /** where a changed key is kept; without one the key cannot be changed */
+  keyStore?: KeyStore;
+  /** keys this database had before (newest first): backups made then still need them */
+  retiredKeys?: Buffer[];
 }
 
 /**
@@ -32,6 +52,8 @@ export interface SafetyRuntime {
   defaultBackupDir: string;
   pickFolder: () => Promise<string | null>;
   onRestored: () => void;
+  keyStore: KeyStore | null;
+  retiredKeys: Buffer[];
   halted: boolean;
 }
 
@@ -44,6 +66,8 @@ export function createSafetyRuntime(dbFile: string, migrationsDir: string, dbKey
     defaultBackupDir: options.defaultBackupDir ?? path.join(path.dirname(dbFile), 'backups'),
     pickFolder: options.pickFolder ?? (async () => null),
     onRestored: options.onRestored ?? (() => undefined),
+    keyStore: options.keyStore ?? null,
+    retiredKeys: options.retiredKeys ?? [],
     halted: false,
   };
 }

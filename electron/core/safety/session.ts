@@ -27,6 +27,7 @@ export function safetyStatus(ctx: HandlerContext): SafetyStatus {
       backend: ctx.safety.keyStorage.backend,
       weak: ctx.safety.keyStorage.weak,
       acceptance: accepted ? { at: accepted.at, byName: acceptedBy?.displayName ?? '' } : null,
+      recoveredAt: ctx.safety.keyStorage.recoveredAt ?? null,
     },
     blocked: weakKeyringPending(ctx),
     locked: Boolean(ctx.session.locked),

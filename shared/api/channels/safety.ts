@@ -18,6 +18,8 @@ export interface KeyringInfo {
   weak: boolean;
   /** the supervisor's recorded acceptance of a weak keyring */
   acceptance: { at: string; byName: string } | null;
+  /** when the key on this computer was put back from the recovery key (ISO); null once the key was changed since */
+  recoveredAt: string | null;
 }
 
 export interface SafetyStatus {
@@ -36,7 +38,7 @@ export type StartupState =
   | { mode: 'ready' }
   /** the key could not be unwrapped (keyring changed, profile moved): the recovery key is needed */
   | { mode: 'recovery'; reason: 'keyMissing' | 'keyUnreadable' | 'keyMismatch'; dbFile: string }
-  /** a backup was restored; the application is restarting */
+  /** the database file was replaced (a restore, a key change); the application is restarting */
   | { mode: 'restarting' };
 
 export interface BackupInfo {
@@ -203,6 +205,11 @@ export const safetyChannels = {
   'safety:backupNow': channel<BackupInfo>()(emptyInput, ['supervisor']),
   'safety:restoreBackup': channel<{ restarting: true; safetyCopy: BackupInfo }>()(
     z.object({ name: z.string({ error: 'validation.required' }).regex(BACKUP_NAME_RE, 'safety:backup.unknownFile') }).strict(),
+    ['supervisor'],
+  ),
+  /** A new database key and recovery key; the file is re-encrypted and the app restarts (electron/core/safety/keyChange.ts). */
+  'safety:changeKey': channel<{ restarting: true }>()(
+    z.object({ confirm: z.literal(true, { error: 'safety:changeKey.mustConfirm' }) }).strict(),
     ['supervisor'],
   ),
   'safety:auditFacets': channel<AuditFacets>()(emptyInput, ['supervisor']),

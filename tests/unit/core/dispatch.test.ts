@@ -184,6 +184,7 @@ const VALID: { [C in ChannelName]: (f: Fixture) => InputOf<C> } = {
   'safety:backups': () => ({}),
   'safety:backupNow': () => ({}),
   'safety:restoreBackup': () => ({ name: 'desk-20250305-010000-manual.sqlite3' }),
+  'safety:changeKey': () => ({ confirm: true }),
   'safety:auditFacets': () => ({}),
   'safety:auditSearch': () => ({ offset: 0, limit: 50, from: '2025-03-01', to: '2025-03-31' }),
   'safety:auditExport': () => ({ lang: 'zh-TW', action: 'signIn' }),
@@ -200,6 +201,7 @@ const NEEDS_STATE: Partial<Record<ChannelName, string>> = {
   'safety:confirmRecoveryKey': 'safety:recoveryKey.notEncrypted',
   'safety:acceptWeakKeyring': 'safety:keyring.notWeak',
   'safety:restoreBackup': 'safety:backup.unknownFile',
+  'safety:changeKey': 'safety:recoveryKey.notEncrypted',
 };
 
 /** One call with a referral and a follow-up, an open draft, and a handover written by the operator. */

@@ -2,7 +2,8 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
-import { backendName, isWeakBackend, loadOrCreateDbKey, storeDbKey, type SafeStorageLike } from '../../../electron/main/dbKey';
+import { backendName, fileKeyStore, isWeakBackend, loadOrCreateDbKey, opensDatabase, storeDbKey, type SafeStorageLike } from '../../../electron/main/dbKey';
+import { rekeyFile } from '../../../electron/core/safety/backup';
 import { openDatabase } from '../../../electron/core/db/open';
 import { makeTempDir } from '../../support/core';
 
@@ -126,12 +127,87 @@ describe('the database key on this computer', () => {
     expect(isWeakBackend('kwallet5')).toBe(false);
   });
 
-  test('after recovery the typed key is stored again and unwraps on the next start', async () => {
+  test('after recovery the typed key is stored again, unwraps on the next start, and the recovery is remembered', async () => {
     const f = files();
     const ring = fakeKeyring('kwallet6');
     const key = randomBytes(32);
-    expect(await storeDbKey(key, f.keyFile, ring, 'linux', NOW)).toEqual({ backend: 'kwallet6', weak: false });
+    const recoveredAt = NOW.toISOString();
+    expect(await storeDbKey(key, f.keyFile, ring, 'linux', NOW, { recoveredAt })).toEqual({ backend: 'kwallet6', weak: false, recoveredAt });
     const loaded = await loadOrCreateDbKey({ ...f, safeStorage: ring, platform: 'linux', now: NOW });
+    expect(loaded).toMatchObject({ kind: 'ready', storage: { recoveredAt }, retiredKeys: [] });
     expect(loaded.kind === 'ready' && loaded.key.equals(key)).toBe(true);
+  });
+});
+
+describe('a key change, wherever it stops', () => {
+  /** A database with the key of a fresh key file, as on a desk before the supervisor changes it. */
+  async function desk(ring = fakeKeyring()) {
+    const f = files();
+    const first = await loadOrCreateDbKey({ ...f, safeStorage: ring, platform: 'linux', now: NOW });
+    if (first.kind !== 'ready') throw new Error(first.kind);
+    openDatabase(f.dbFile, { migrationsDir: MIGRATIONS, key: first.key }).db.close();
+    const store = fileKeyStore({ keyFile: f.keyFile, safeStorage: ring, platform: 'linux', now: () => NOW });
+    const load = () => loadOrCreateDbKey({ ...f, safeStorage: ring, platform: 'linux', now: NOW, opens: opensDatabase(f.dbFile) });
+    const keyFile = () => JSON.parse(fs.readFileSync(f.keyFile, 'utf8')) as Record<string, unknown>;
+    return { f, ring, oldKey: first.key, newKey: randomBytes(32), store, load, keyFile };
+  }
+  const keyOf = (o: Awaited<ReturnType<typeof loadOrCreateDbKey>>) => (o.kind === 'ready' ? o.key.toString('hex') : o.kind);
+
+  test('completed: the new key is the key; the old one is kept, wrapped, for older backups', async () => {
+    const d = await desk();
+    await d.store.stage(d.newKey);
+    rekeyFile(d.f.dbFile, d.oldKey, d.newKey);
+    await d.store.commit(d.newKey, d.oldKey);
+    expect(d.keyFile()).not.toHaveProperty('pending');
+    expect(JSON.stringify(d.keyFile())).not.toContain(d.oldKey.toString('hex'));
+    const loaded = await d.load();
+    expect(keyOf(loaded)).toBe(d.newKey.toString('hex'));
+    expect(loaded.kind === 'ready' && loaded.retiredKeys.map((k) => k.toString('hex'))).toEqual([d.oldKey.toString('hex')]);
+    // A second change keeps both older keys, newest first.
+    const third = randomBytes(32);
+    await d.store.stage(third);
+    await d.store.commit(third, d.newKey);
+    const later = await d.load();
+    expect(later.kind === 'ready' && later.retiredKeys.map((k) => k.toString('hex'))).toEqual([d.newKey.toString('hex'), d.oldKey.toString('hex')]);
+  });
+
+  test('stopped after the new key was kept but before the file changed: the old key stays, the pending one is dropped', async () => {
+    const d = await desk();
+    await d.store.stage(d.newKey);
+    expect(d.keyFile()).toHaveProperty('pending');
+    const loaded = await d.load();
+    expect(keyOf(loaded)).toBe(d.oldKey.toString('hex'));
+    expect(d.keyFile()).not.toHaveProperty('pending');
+    expect(loaded.kind === 'ready' && loaded.retiredKeys).toEqual([]);
+  });
+
+  test('stopped after the file changed but before the key file said so: the pending key is promoted', async () => {
+    const ring = fakeKeyring();
+    const d = await desk(ring);
+    // As after a recovery: the change is what the supervisor was asked to do.
+    await storeDbKey(d.oldKey, d.f.keyFile, ring, 'linux', NOW, { recoveredAt: NOW.toISOString() });
+    await d.store.stage(d.newKey);
+    rekeyFile(d.f.dbFile, d.oldKey, d.newKey);
+    const loaded = await d.load();
+    expect(keyOf(loaded)).toBe(d.newKey.toString('hex'));
+    expect(loaded).toMatchObject({ storage: { recoveredAt: null } });
+    expect(d.keyFile()).not.toHaveProperty('pending');
+    expect(loaded.kind === 'ready' && loaded.retiredKeys.map((k) => k.toString('hex'))).toEqual([d.oldKey.toString('hex')]);
+    expect(keyOf(await d.load())).toBe(d.newKey.toString('hex'));
+  });
+
+  test('abandoned: discard forgets the pending key; a rotated keyring wraps the retired keys again too', async () => {
+    const d = await desk();
+    await d.store.stage(d.newKey);
+    await d.store.discard();
+    expect(d.keyFile()).not.toHaveProperty('pending');
+    await d.store.stage(d.newKey);
+    rekeyFile(d.f.dbFile, d.oldKey, d.newKey);
+    await d.store.commit(d.newKey, d.oldKey);
+    d.ring.rotate = true;
+    const before = d.ring.encrypted;
+    const loaded = await d.load();
+    expect(d.ring.encrypted).toBe(before + 2);
+    expect(loaded.kind === 'ready' && loaded.retiredKeys.map((k) => k.toString('hex'))).toEqual([d.oldKey.toString('hex')]);
   });
 });
