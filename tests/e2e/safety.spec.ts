@@ -204,7 +204,9 @@ test.describe('changing the database key', () => {
     // As main reports it after the recovery screen put the key back.
     desk.core.safety.keyStorage = { ...desk.core.safety.keyStorage, recoveredAt: new Date().toISOString() };
     await signIn(page, 'boss');
-    await page.getByTestId('main-nav').getByRole('button', { name: '資料安全' }).click();
+    // The supervisor's home says so first, and leads to the page where the key is changed.
+    await expect(page.getByTestId('home-key-recovered')).toContainText('復原金鑰已經拆封，請更換資料庫金鑰');
+    await page.getByTestId('home-key-recovered').getByRole('button', { name: '資料安全' }).click();
     await expect(page.getByTestId('key-recovered')).toContainText('復原金鑰已經拆封，請更換資料庫金鑰');
     await page.getByTestId('change-key').click();
     const dialog = page.getByRole('dialog');

@@ -1,12 +1,15 @@
-import { Box, Grid, Paper, Typography } from '@mui/material';
+import { Alert, Box, Button, Grid, Paper, Typography } from '@mui/material';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { REF_KINDS } from '../../../../shared/domain/reference';
+import { formatDateTime } from '../../../../shared/lib/time';
 import { api, unwrap } from '../../app/api';
+import { currentLang } from '../../app/i18n';
 import { useNav } from '../../app/nav';
 import { PageHeader } from '../../components/PageHeader';
 import { useReference } from '../reference/useReference';
 import { TodayBanner } from '../home/TodayBanner';
+import { SAFETY_KEYS } from '../safety/keys';
 import { ACCOUNTS_KEY } from './AccountDialog';
 
 function Figure({ label, value, onClick }: { label: string; value: number; onClick?: () => void }) {
@@ -26,11 +29,28 @@ export default function AdminHome() {
   const { go } = useNav();
   const accounts = useQuery({ queryKey: ACCOUNTS_KEY, queryFn: () => unwrap(api().accounts.list({})) });
   const { data: reference } = useReference();
+  const safety = useQuery({ queryKey: [...SAFETY_KEYS.status, 'home'], queryFn: () => unwrap(api().safety.status({})) });
+  const recoveredAt = safety.data?.encrypted ? safety.data.keyring.recoveredAt : null;
   const list = accounts.data ?? [];
   return (
     <Box>
       <PageHeader title={t('nav.admin')} subtitle={t('home.adminSubtitle')} />
       <TodayBanner />
+      {recoveredAt && (
+        // Until the key is changed, whoever saw the unsealed recovery key can read a copy of the file.
+        <Alert
+          severity="warning"
+          sx={{ mb: 2 }}
+          data-testid="home-key-recovered"
+          action={
+            <Button color="inherit" size="small" onClick={() => go('data-safety')}>
+              {t('safety:nav.dataSafety')}
+            </Button>
+          }
+        >
+          {t('safety:changeKey.recovered', { at: formatDateTime(recoveredAt, currentLang()) })}
+        </Alert>
+      )}
       <Grid container spacing={2} sx={{ mb: 3 }}>
         <Grid size={{ xs: 6, md: 3 }}>
           <Figure label={t('home.activeAccounts')} value={list.filter((a) => a.status === 'active').length} onClick={() => go('accounts')} />
