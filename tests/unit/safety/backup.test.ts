@@ -1,30 +1,21 @@
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DatabaseKeyError, openDatabase, openKeyed } from '../../../electron/core/db/open';
-import { makeCore, makeTempDir, okValue, SUPERVISOR, type TestCore } from '../../support/core';
+import { cleanedUp } from '../../support/cleanup';
+import { okValue, SUPERVISOR } from '../../support/core';
 
 const MIGRATIONS = path.join(process.cwd(), 'electron/core/db/migrations');
 const HOUR = 3_600_000;
 
-const cores: TestCore[] = [];
-const dirs: string[] = [];
-afterEach(() => {
-  for (const c of cores.splice(0)) c.cleanup();
-  for (const d of dirs.splice(0)) fs.rmSync(d, { recursive: true, force: true });
-});
-function tempDir(): string {
-  const d = makeTempDir('dufang-backup-');
-  dirs.push(d);
-  return d;
-}
+const scratch = cleanedUp();
+const tempDir = () => scratch.tempDir('dufang-backup-');
 
 async function encryptedCore(backupDir = tempDir()) {
   const key = randomBytes(32);
   let restored = 0;
-  const t = makeCore({ dbKey: key, safety: { defaultBackupDir: backupDir, onRestored: () => void restored++ } });
-  cores.push(t);
+  const t = scratch.core({ dbKey: key, safety: { defaultBackupDir: backupDir, onRestored: () => void restored++ } });
   await t.setupSupervisor('admin');
   return { t, key, backupDir, restoredCount: () => restored };
 }
@@ -124,8 +115,7 @@ describe('restore', () => {
     expect(await t.call('admin', 'safety:startup', {})).toEqual({ ok: true, value: { mode: 'restarting' } });
     expect(await t.core.jobs.runDue()).toEqual({ backup: null, retention: null });
 
-    const reopened = makeCore({ dbFile: t.dbFile, dbKey: key });
-    cores.push(reopened);
+    const reopened = scratch.core({ dbFile: t.dbFile, dbKey: key });
     expect(reopened.core.db.pragma('integrity_check', { simple: true })).toBe('ok');
     expect(okValue(await reopened.call('x', 'auth:signIn', { loginName: SUPERVISOR.loginName, password: SUPERVISOR.password })).loginName).toBe(SUPERVISOR.loginName);
     expect(okValue(await reopened.call('x', 'accounts:list', {})).map((a) => a.loginName)).toEqual([SUPERVISOR.loginName]);
@@ -142,8 +132,7 @@ describe('restore', () => {
     bytes.fill(0x55, 5000, 6000);
     fs.writeFileSync(damaged, bytes);
     // Another installation's backup.
-    const other = makeCore({ dbKey: randomBytes(32), safety: { defaultBackupDir: backupDir } });
-    cores.push(other);
+    const other = scratch.core({ dbKey: randomBytes(32), safety: { defaultBackupDir: backupDir } });
     await other.setupSupervisor('admin');
     t.clock.advance(HOUR);
     const foreign = okValue(await other.call('admin', 'safety:backupNow', {}));
@@ -169,8 +158,7 @@ describe('restore', () => {
     db.prepare("VACUUM INTO ?").run(path.join(backupDir, 'desk-20240101-000000-manual.sqlite3'));
     db.close();
     okValue(await t.call('admin', 'safety:restoreBackup', { name: 'desk-20240101-000000-manual.sqlite3' }));
-    const reopened = makeCore({ dbFile: t.dbFile, dbKey: key });
-    cores.push(reopened);
+    const reopened = scratch.core({ dbFile: t.dbFile, dbKey: key });
     const version = reopened.core.db.pragma('user_version', { simple: true });
     expect(version).toBe(fs.readdirSync(MIGRATIONS).filter((f) => f.endsWith('.sql')).length);
   });

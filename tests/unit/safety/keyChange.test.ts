@@ -1,20 +1,16 @@
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DatabaseKeyError, openKeyed } from '../../../electron/core/db/open';
 import { formatRecoveryKey } from '../../../electron/core/safety/recoveryKey';
 import type { KeyStore } from '../../../electron/core/safety/runtime';
-import { makeCore, makeTempDir, okValue, SUPERVISOR, type TestCore } from '../../support/core';
+import { cleanedUp } from '../../support/cleanup';
+import { okValue, SUPERVISOR } from '../../support/core';
 
 const HOUR = 3_600_000;
 
-const cores: TestCore[] = [];
-const dirs: string[] = [];
-afterEach(() => {
-  for (const c of cores.splice(0)) c.cleanup();
-  for (const d of dirs.splice(0)) fs.rmSync(d, { recursive: true, force: true });
-});
+const scratch = cleanedUp();
 
 /** The key file as main keeps it, in memory: what was staged, committed, discarded, in order. */
 function memoryKeyStore(opts: { failStage?: boolean } = {}) {
@@ -42,11 +38,9 @@ function memoryKeyStore(opts: { failStage?: boolean } = {}) {
 
 async function encryptedCore(keyStore?: KeyStore) {
   const key = randomBytes(32);
-  const backupDir = makeTempDir('dufang-keychange-');
-  dirs.push(backupDir);
+  const backupDir = scratch.tempDir('dufang-keychange-');
   let relaunches = 0;
-  const t = makeCore({ dbKey: key, safety: { defaultBackupDir: backupDir, keyStore, onRestored: () => void relaunches++ } });
-  cores.push(t);
+  const t = scratch.core({ dbKey: key, safety: { defaultBackupDir: backupDir, keyStore, onRestored: () => void relaunches++ } });
   await t.setupSupervisor('admin');
   okValue(await t.call('admin', 'safety:confirmRecoveryKey', { stored: true }));
   return { t, key, backupDir, relaunches: () => relaunches };
@@ -84,8 +78,7 @@ describe('changing the database key', () => {
 
     // The old key (and so the old recovery key) no longer opens the file; the new one does.
     expect(opensWith(t.dbFile, key)).toBe(false);
-    const reopened = makeCore({ dbFile: t.dbFile, dbKey: committed.key });
-    cores.push(reopened);
+    const reopened = scratch.core({ dbFile: t.dbFile, dbKey: committed.key });
     expect(reopened.core.db.pragma('integrity_check', { simple: true })).toBe('ok');
     expect(reopened.core.db.pragma('journal_mode', { simple: true })).toBe('wal');
     okValue(await reopened.call('admin', 'auth:signIn', { loginName: SUPERVISOR.loginName, password: SUPERVISOR.password }));
@@ -106,23 +99,21 @@ describe('changing the database key', () => {
     const newKey = keys.committed()?.key ?? Buffer.alloc(0);
 
     // Without the old key (lost with the keyring, say) the old backup cannot be restored.
-    const forgetful = makeCore({ dbFile: t.dbFile, dbKey: newKey, safety: { defaultBackupDir: backupDir } });
+    const forgetful = scratch.core({ dbFile: t.dbFile, dbKey: newKey, safety: { defaultBackupDir: backupDir } });
     okValue(await forgetful.call('admin', 'auth:signIn', { loginName: SUPERVISOR.loginName, password: SUPERVISOR.password }));
     expect(await forgetful.call('admin', 'safety:restoreBackup', { name: before.name })).toMatchObject({ ok: false, error: { messageKey: 'safety:backup.wrongKey' } });
     expect(forgetful.core.safety.halted).toBe(false);
     forgetful.core.close();
 
     let relaunched = 0;
-    const t2 = makeCore({ dbFile: t.dbFile, dbKey: newKey, start: new Date(t.clock.now.getTime() + HOUR), safety: { defaultBackupDir: backupDir, retiredKeys: [key], onRestored: () => void relaunched++ } });
-    cores.push(t2);
+    const t2 = scratch.core({ dbFile: t.dbFile, dbKey: newKey, start: new Date(t.clock.now.getTime() + HOUR), safety: { defaultBackupDir: backupDir, retiredKeys: [key], onRestored: () => void relaunched++ } });
     okValue(await t2.call('admin', 'auth:signIn', { loginName: SUPERVISOR.loginName, password: SUPERVISOR.password }));
     const result = okValue(await t2.call('admin', 'safety:restoreBackup', { name: before.name }));
     expect(relaunched).toBe(1);
     // The safety copy is made with today's key; the restored file opens with it, not the old one.
     expect(opensWith(path.join(backupDir, result.safetyCopy.name), newKey)).toBe(true);
     expect(opensWith(t.dbFile, key)).toBe(false);
-    const reopened = makeCore({ dbFile: t.dbFile, dbKey: newKey });
-    cores.push(reopened);
+    const reopened = scratch.core({ dbFile: t.dbFile, dbKey: newKey });
     expect(reopened.core.db.pragma('integrity_check', { simple: true })).toBe('ok');
     const restore = reopened.core.db.prepare("SELECT details FROM audit_log WHERE action = 'restore'").get() as { details: string };
     expect(JSON.parse(restore.details)).toMatchObject({ from: before.name, reencrypted: true });
@@ -147,8 +138,7 @@ describe('changing the database key', () => {
     const { t, key, relaunches } = await encryptedCore(keys.store);
     // A copy that reads as written by a newer app fails verification, like a damaged one would.
     const realMigrations = t.core.safety.migrationsDir;
-    t.core.safety.migrationsDir = makeTempDir('dufang-nomigrations-');
-    dirs.push(t.core.safety.migrationsDir);
+    t.core.safety.migrationsDir = scratch.tempDir('dufang-nomigrations-');
     expect(await t.call('admin', 'safety:changeKey', { confirm: true })).toEqual({ ok: false, error: { code: 'conflict', messageKey: 'safety:changeKey.failed' } });
     t.core.safety.migrationsDir = realMigrations;
 
@@ -169,8 +159,7 @@ describe('changing the database key', () => {
     const { t } = await encryptedCore();
     expect(await t.call('admin', 'safety:changeKey', { confirm: true })).toMatchObject({ ok: false, error: { messageKey: 'safety:changeKey.unavailable' } });
     expect(await t.callRaw('admin', 'safety:changeKey', { confirm: false })).toMatchObject({ ok: false, error: { code: 'validation', fields: [{ field: 'confirm', messageKey: 'safety:changeKey.mustConfirm' }] } });
-    const plain = makeCore({ safety: { keyStore: memoryKeyStore().store } });
-    cores.push(plain);
+    const plain = scratch.core({ safety: { keyStore: memoryKeyStore().store } });
     await plain.setupSupervisor('admin');
     expect(await plain.call('admin', 'safety:changeKey', { confirm: true })).toMatchObject({ ok: false, error: { messageKey: 'safety:recoveryKey.notEncrypted' } });
     const op = await t.signInAs('op', ['operator']);
