@@ -3,7 +3,7 @@
  * anyone (or a crash mid-write) can change it, so every read is checked field by field and a
  * bad field falls back to its default without losing the good ones.
  */
-import { DEFAULT_PREFERENCES, type Preferences } from '../../shared/api/channels/prefs';
+import { COLOR_MODES, DEFAULT_PREFERENCES, type ColorMode, type Preferences } from '../../shared/api/channels/prefs';
 import { LANGS, type Lang } from '../../shared/api/common';
 import type { PreferencesStore } from '../core/context';
 import { readWindowBounds, type WindowBounds } from './windowBounds';
@@ -29,7 +29,8 @@ export function readPreferences(raw: unknown): Preferences {
   const language = (LANGS as readonly unknown[]).includes(r.language) ? (r.language as Lang) : DEFAULT_PREFERENCES.language;
   const lastLoginName =
     typeof r.lastLoginName === 'string' && r.lastLoginName.length <= MAX_LOGIN_NAME ? r.lastLoginName : DEFAULT_PREFERENCES.lastLoginName;
-  return { language, lastLoginName, printers: readPrinters(r.printers) };
+  const colorMode = (COLOR_MODES as readonly unknown[]).includes(r.colorMode) ? (r.colorMode as ColorMode) : DEFAULT_PREFERENCES.colorMode;
+  return { language, colorMode, lastLoginName, printers: readPrinters(r.printers) };
 }
 
 /** The two keys the app keeps; anything else in the file is ignored. */

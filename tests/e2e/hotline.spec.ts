@@ -126,3 +126,34 @@ test('a silent call in one key, counted apart from service calls', async ({ desk
   await expect(page.getByTestId('shortcut-help')).toContainText('Record a non-service call in one key');
   await desk.shot('02-help-en');
 });
+
+test('night mode: one click darkens this computer’s screens, is remembered, and the visitor screen stays light', async ({ desk }) => {
+  const { page } = desk;
+  await seedStaff(desk);
+  await signIn(page, 'chen');
+  const background = (p = page) => p.evaluate(() => getComputedStyle(document.body).backgroundColor);
+  expect(await background()).toBe('rgb(244, 246, 246)');
+
+  await page.getByRole('button', { name: '夜間模式（深色畫面）' }).click();
+  await expect(page.getByTestId('color-mode-toggle')).toHaveAttribute('data-mode', 'dark');
+  expect(await background()).toBe('rgb(18, 26, 28)');
+  expect(await desk.core.dispatcher.dispatch('another-window', 'prefs:get', {})).toMatchObject({ ok: true, value: { colorMode: 'dark' } });
+  // A call typed at night, with a risk flag: the warning colours still stand out.
+  await page.keyboard.press('F2');
+  await page.keyboard.type('深夜來電，個案表示想放棄');
+  await page.getByRole('group', { name: '來電者身分' }).getByLabel('個案本人').check();
+  await page.getByRole('checkbox', { name: '自殺風險' }).check();
+  await expect(page.getByTestId('draft-status')).toHaveAttribute('data-state', 'saved');
+  await desk.shot('01-night-call');
+
+  // Remembered by this computer: after a reload (or a restart) the screen is still dark, even before signing in.
+  await page.reload();
+  await expect(page.getByTestId('color-mode-toggle')).toHaveAttribute('data-mode', 'dark');
+  expect(await background()).toBe('rgb(18, 26, 28)');
+  const visitor = await desk.openWindow('visitor', 'visitor-window');
+  await expect.poll(() => background(visitor)).toBe('rgb(244, 246, 246)');
+
+  await page.getByRole('button', { name: '日間模式（淺色畫面）' }).click();
+  await expect(page.getByTestId('color-mode-toggle')).toHaveAttribute('data-mode', 'light');
+  expect(await background()).toBe('rgb(244, 246, 246)');
+});

@@ -35,6 +35,7 @@ import ShieldIcon from '@mui/icons-material/Shield';
 import { useTranslation } from 'react-i18next';
 import type { SessionAccount } from '../../../shared/api/channels/auth';
 import { homeFor } from '../../../shared/domain/roles';
+import { ColorModeToggle } from '../components/ColorModeToggle';
 import { LanguageToggle } from '../components/LanguageToggle';
 import { LockButton } from '../features/safety/LockButton';
 import { useNav } from './nav';
@@ -94,6 +95,7 @@ export function Shell({ account }: { account: SessionAccount }) {
             {account.displayName} · {account.roles.map((r) => t(`roles.${r}`)).join('、')}
           </Typography>
           <LanguageToggle />
+          <ColorModeToggle />
           <LockButton />
           <Button color="inherit" startIcon={<LogoutIcon />} onClick={() => void signOut()}>
             {t('shell.signOut')}

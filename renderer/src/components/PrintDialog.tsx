@@ -70,7 +70,7 @@ export function PrintDialog({ kind, params = {}, onClose, onDone }: Props) {
       <DialogTitle>{preview.data?.title ?? t('print.title')}</DialogTitle>
       <DialogContent>
         <Box sx={{ display: 'flex', gap: 2, minHeight: 480 }}>
-          <Box sx={{ flex: 1, bgcolor: 'grey.300', p: 1, borderRadius: 1, display: 'grid', placeItems: 'center' }}>
+          <Box sx={{ flex: 1, bgcolor: (th) => (th.palette.mode === 'dark' ? 'grey.800' : 'grey.300'), p: 1, borderRadius: 1, display: 'grid', placeItems: 'center' }}>
             {preview.isLoading && <CircularProgress />}
             {preview.data && (
               // sandbox="" with no allowances: the preview can run no script and reach nothing.

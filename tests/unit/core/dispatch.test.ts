@@ -87,6 +87,7 @@ const VALID: { [C in ChannelName]: (f: Fixture) => InputOf<C> } = {
   'reference:setRetired': (f) => ({ id: f.refId, retired: true }),
   'prefs:get': () => ({}),
   'prefs:setLanguage': () => ({ language: 'en' }),
+  'prefs:setColorMode': () => ({ colorMode: 'dark' }),
   'print:printers': () => ({}),
   'print:preview': () => ({ kind: 'accounts.list', params: {}, lang: 'zh-TW' }),
   'print:run': () => ({ kind: 'accounts.list', params: {}, lang: 'zh-TW', target: { mode: 'pdf' } }),

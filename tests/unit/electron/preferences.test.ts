@@ -5,7 +5,7 @@ import { isOnSomeDisplay, readWindowBounds } from '../../../electron/main/window
 
 describe('readPreferences', () => {
   test('a good file is read as written', () => {
-    const stored = { language: 'en', lastLoginName: 'amy', printers: { 'counter.slip': 'Brother_QL' } };
+    const stored = { language: 'en', colorMode: 'dark', lastLoginName: 'amy', printers: { 'counter.slip': 'Brother_QL' } };
     expect(readPreferences(stored)).toEqual(stored);
   });
 
@@ -17,10 +17,15 @@ describe('readPreferences', () => {
     expect(
       readPreferences({
         language: 'fr',
+        colorMode: 'midnight',
         lastLoginName: 'x'.repeat(500),
         printers: { 'counter.slip': 'Brother_QL', 'accounts.list': 7, ['k'.repeat(100)]: 'HP' },
       }),
-    ).toEqual({ language: 'zh-TW', lastLoginName: '', printers: { 'counter.slip': 'Brother_QL' } });
+    ).toEqual({ language: 'zh-TW', colorMode: 'light', lastLoginName: '', printers: { 'counter.slip': 'Brother_QL' } });
+  });
+
+  test('a file from before night mode opens in day mode, keeping the rest', () => {
+    expect(readPreferences({ language: 'en', lastLoginName: 'amy', printers: {} })).toEqual({ language: 'en', colorMode: 'light', lastLoginName: 'amy', printers: {} });
   });
 });
 
@@ -31,7 +36,8 @@ describe('preferencesOver', () => {
     expect(prefs.get()).toEqual(DEFAULT_PREFERENCES);
     expect(prefs.set({ language: 'en' })).toEqual({ ...DEFAULT_PREFERENCES, language: 'en' });
     prefs.set({ printers: { 'counter.slip': 'Brother_QL' } });
-    expect(preferencesOver(backing).get()).toEqual({ language: 'en', lastLoginName: '', printers: { 'counter.slip': 'Brother_QL' } });
+    prefs.set({ colorMode: 'dark' });
+    expect(preferencesOver(backing).get()).toEqual({ language: 'en', colorMode: 'dark', lastLoginName: '', printers: { 'counter.slip': 'Brother_QL' } });
   });
 
   test('callers get copies, not the stored object', () => {

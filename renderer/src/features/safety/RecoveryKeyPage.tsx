@@ -27,7 +27,7 @@ export function RecoveryKeyPage({ onDone }: { onDone(): void }) {
     <AuthCard title={t('recoveryKey.title')}>
       <Stack spacing={2}>
         <Typography>{t('recoveryKey.intro')}</Typography>
-        <Paper variant="outlined" sx={{ p: 2, bgcolor: 'grey.50' }}>
+        <Paper variant="outlined" sx={{ p: 2, bgcolor: 'action.hover' }}>
           <Typography variant="body2" color="text.secondary" sx={{ mb: 1 }}>
             {t('recoveryKey.keyLabel')}
           </Typography>

@@ -23,7 +23,7 @@ export function SectionView({ period, section }: { period: Period; section: Stat
       {q.data && (
         <Stack spacing={2}>
           {q.data.summary.length > 0 && (
-            <Paper variant="outlined" sx={{ p: 2, bgcolor: 'grey.50' }} data-testid="stats-summary">
+            <Paper variant="outlined" sx={{ p: 2, bgcolor: 'action.hover' }} data-testid="stats-summary">
               {q.data.summary.map((s, i) => (
                 <Typography key={i} sx={{ mb: 0.5 }}>
                   {tx(s)}
