@@ -10,7 +10,7 @@ import { DatabaseKeyError } from '../core/db/open';
 import { createRecoveryDispatcher } from '../core/safety/recovery';
 import { fileKeyStore, loadOrCreateDbKey, opensDatabase, storeDbKey } from './dbKey';
 import { sendEvent } from './events';
-import { folderPicker, keyringUnavailableText, lockOnSystemEvents, relaunchSoon, safetyPaths, scheduleSafetyJobs } from './safetyGlue';
+import { closeOnQuit, folderPicker, keyringUnavailableText, lockOnSystemEvents, relaunchSoon, safetyPaths, scheduleSafetyJobs } from './safetyGlue';
 import { registerIpc } from './ipc';
 import { createPreferencesStore, type AppPreferences } from './preferences';
 import { createElectronPrintHost } from './printHost';
@@ -137,12 +137,7 @@ if (!app.requestSingleInstanceLock()) {
   app.on('will-quit', () => {
     globalShortcut.unregisterAll();
     stopSafetyJobs?.();
-    try {
-      core?.close();
-    } catch (e) {
-      // Quitting must not hang on a database that is already gone.
-      console.error(e);
-    }
+    if (core) closeOnQuit(core);
     core = null;
   });
   app

@@ -40,7 +40,7 @@ const realTimers: Timers = {
 };
 
 /** Runs the daily backup and retention when due; returns the function that stops the timer. */
-export function scheduleSafetyJobs(jobs: Core['jobs'], log: (e: unknown) => void = console.error, timers: Timers = realTimers): () => void {
+export function scheduleSafetyJobs(jobs: Pick<Core['jobs'], 'runDue'>, log: (e: unknown) => void = console.error, timers: Timers = realTimers): () => void {
   const run = () => {
     jobs.runDue().catch(log);
   };
@@ -53,6 +53,25 @@ export function scheduleSafetyJobs(jobs: Core['jobs'], log: (e: unknown) => void
     timers.clearTimeout(first);
     if (interval !== null) timers.clearInterval(interval);
   };
+}
+
+/**
+ * The last thing the app does as it quits: the day's work into a backup (if anything was
+ * written since the last one), then the database closed. Neither may keep the app from quitting:
+ * a failed backup is already in the audit trail, and is tried again by the next start's job.
+ */
+export function closeOnQuit(core: Pick<Core, 'jobs' | 'close'>, log: (e: unknown) => void = console.error): void {
+  try {
+    core.jobs.backupOnQuit();
+  } catch (e) {
+    log(e);
+  }
+  try {
+    core.close();
+  } catch (e) {
+    // Quitting must not hang on a database that is already gone.
+    log(e);
+  }
 }
 
 /**

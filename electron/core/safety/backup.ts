@@ -9,6 +9,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { BACKUP_NAME_RE, type BackupInfo } from '../../../shared/api/channels/safety';
 import { BACKUP_KINDS, type BackupKind } from '../../../shared/domain/safety';
+import { taipeiDateKey } from '../../../shared/lib/time';
 import { readMigrations } from '../db/migrate';
 import { currentVersion, DatabaseKeyError, openKeyed, type Db } from '../db/open';
 import { appError, AppError } from '../errors';
@@ -127,6 +128,23 @@ export function rotateBackups(folder: string, kind: BackupKind, keep: number): s
   for (const b of listBackups(folder).filter((x) => x.kind === kind).slice(keep)) {
     fs.rmSync(path.join(folder, b.name), { force: true });
     removed.push(b.name);
+  }
+  return removed;
+}
+
+/**
+ * Automatic backups are one per Taipei day: once `kept` is verified and named, the day's earlier
+ * automatic backups go. So "keep 14" keeps 14 days, however often the app was closed.
+ */
+export function supersedeSameDay(db: Db, runtime: SafetyRuntime, kept: BackupInfo): string[] {
+  const folder = backupFolder(db, runtime);
+  const day = taipeiDateKey(kept.createdAt);
+  const removed: string[] = [];
+  for (const b of listBackups(folder)) {
+    if (b.kind === kept.kind && b.name !== kept.name && b.createdAt < kept.createdAt && taipeiDateKey(b.createdAt) === day) {
+      fs.rmSync(path.join(folder, b.name), { force: true });
+      removed.push(b.name);
+    }
   }
   return removed;
 }

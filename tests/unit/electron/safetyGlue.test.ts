@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { describe, expect, test, vi } from 'vitest';
 import {
+  closeOnQuit,
   FIRST_JOB_DELAY_MS,
   folderPicker,
   JOB_INTERVAL_MS,
@@ -50,6 +51,24 @@ describe('the safety jobs timer', () => {
     expect(log).toHaveBeenCalledWith(failure);
     expect(pending[1]?.repeat).toBe(true);
   });
+});
+
+test('on quit: the backup first, then the database closed; neither failure keeps the app from quitting', () => {
+  const order: string[] = [];
+  const log = vi.fn();
+  const jobs = { runDue: vi.fn(), backupOnQuit: vi.fn(() => (order.push('backup'), null)) };
+  closeOnQuit({ jobs, close: () => void order.push('close') }, log);
+  expect(order).toEqual(['backup', 'close']);
+  const broken = new Error('network drive gone');
+  const closed = new Error('database already closed');
+  closeOnQuit(
+    {
+      jobs: { runDue: vi.fn(), backupOnQuit: () => { throw broken; } },
+      close: () => { throw closed; },
+    },
+    log,
+  );
+  expect(log.mock.calls).toEqual([[broken], [closed]]);
 });
 
 test('the screen lock and sleep lock every window, and tell the renderer', () => {

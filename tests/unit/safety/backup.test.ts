@@ -61,6 +61,52 @@ describe('backups', () => {
     expect(okValue(await t.call('admin', 'safety:backups', {})).lastAutomaticAt).toBe('2025-03-09T01:00:00.000Z');
   });
 
+  it('on quit: the day’s work goes into that day’s automatic backup, which replaces the day’s earlier one', async () => {
+    const { t, key, backupDir } = await encryptedCore();
+    okValue(await t.call('admin', 'safety:setBackupPolicy', { folder: null, keep: 3 }));
+    // 09:00 Taipei: the morning's scheduled backup.
+    const morning = (await t.core.jobs.runDue()).backup;
+    if (!morning || morning === 'failed') throw new Error('no morning backup');
+    // Nothing written since: quitting makes no backup.
+    expect(t.core.jobs.backupOnQuit()).toBeNull();
+    // The day's work, then the app is closed at 17:00.
+    okValue(await t.call('admin', 'accounts:create', { displayName: '下午新人', loginName: 'afternoon', roles: ['counter'], password: 'Temp#12345', passwordConfirm: 'Temp#12345' }));
+    t.clock.advance(8 * HOUR);
+    const evening = t.core.jobs.backupOnQuit();
+    if (!evening || evening === 'failed') throw new Error('no backup on quit');
+    expect(evening.kind).toBe('auto');
+    expect(accountNames(path.join(backupDir, evening.name), key)).toEqual([SUPERVISOR.loginName, 'afternoon']);
+    // One automatic backup for the day: the evening's replaced the morning's.
+    expect(fs.readdirSync(backupDir)).toEqual([evening.name]);
+    const entry = t.core.db.prepare("SELECT details FROM audit_log WHERE action = 'backup' ORDER BY id DESC").get() as { details: string };
+    expect(JSON.parse(entry.details)).toMatchObject({ kind: 'auto', onQuit: true });
+    expect(okValue(await t.call('admin', 'safety:backups', {})).lastAutomaticAt).toBe(t.clock.now.toISOString());
+    // The next morning's job is not due yet (the last backup is 16 hours old); the next day's quit makes the next day's.
+    t.clock.advance(16 * HOUR);
+    expect((await t.core.jobs.runDue()).backup).toBeNull();
+    okValue(await t.call('admin', 'accounts:list', {}));
+    t.clock.advance(8 * HOUR);
+    const nextDay = t.core.jobs.backupOnQuit();
+    if (!nextDay || nextDay === 'failed') throw new Error('no backup on the second quit');
+    expect(fs.readdirSync(backupDir).sort()).toEqual([evening.name, nextDay.name].sort());
+  });
+
+  it('a failed backup on quit is recorded; after a restore, quitting leaves the new file alone', async () => {
+    const { t } = await encryptedCore();
+    const share = path.join(tempDir(), 'share');
+    okValue(await t.call('admin', 'safety:setBackupPolicy', { folder: share, keep: 5 }));
+    fs.rmSync(share, { recursive: true });
+    fs.writeFileSync(share, 'not a folder');
+    expect(t.core.jobs.backupOnQuit()).toBe('failed');
+    const failed = t.core.db.prepare("SELECT details FROM audit_log WHERE action = 'backupFailed'").get() as { details: string };
+    expect(JSON.parse(failed.details)).toEqual({ kind: 'auto', onQuit: true, reason: 'safety:backup.folderUnavailable' });
+    // After a restore replaced the file, quitting does nothing to it.
+    fs.rmSync(share);
+    const before = okValue(await t.call('admin', 'safety:backupNow', {}));
+    okValue(await t.call('admin', 'safety:restoreBackup', { name: before.name }));
+    expect(t.core.jobs.backupOnQuit()).toBeNull();
+  });
+
   it('a folder chosen by the supervisor must be absolute and writable; an unreachable one is refused at the field', async () => {
     const { t } = await encryptedCore();
     const share = path.join(tempDir(), 'share', 'desk');
