@@ -29,6 +29,15 @@ const accountNames = (file: string, key: Buffer) => {
   }
 };
 
+/** The backup folder is a network drive that went away: a file now sits where the folder was. */
+async function unreachableShare(t: Awaited<ReturnType<typeof encryptedCore>>['t']): Promise<string> {
+  const share = path.join(tempDir(), 'share');
+  okValue(await t.call('admin', 'safety:setBackupPolicy', { folder: share, keep: 5 }));
+  fs.rmSync(share, { recursive: true });
+  fs.writeFileSync(share, 'not a folder');
+  return share;
+}
+
 describe('backups', () => {
   it('one on demand: a verified, encrypted copy in the folder, listed, audited', async () => {
     const { t, key, backupDir } = await encryptedCore();
@@ -93,10 +102,7 @@ describe('backups', () => {
 
   it('a failed backup on quit is recorded; after a restore, quitting leaves the new file alone', async () => {
     const { t } = await encryptedCore();
-    const share = path.join(tempDir(), 'share');
-    okValue(await t.call('admin', 'safety:setBackupPolicy', { folder: share, keep: 5 }));
-    fs.rmSync(share, { recursive: true });
-    fs.writeFileSync(share, 'not a folder');
+    const share = await unreachableShare(t);
     expect(t.core.jobs.backupOnQuit()).toBe('failed');
     const failed = t.core.db.prepare("SELECT details FROM audit_log WHERE action = 'backupFailed'").get() as { details: string };
     expect(JSON.parse(failed.details)).toEqual({ kind: 'auto', onQuit: true, reason: 'safety:backup.folderUnavailable' });
@@ -128,11 +134,7 @@ describe('backups', () => {
 
   it('a failed automatic backup is in the audit trail and is tried again an hour later', async () => {
     const { t } = await encryptedCore();
-    const share = path.join(tempDir(), 'share');
-    okValue(await t.call('admin', 'safety:setBackupPolicy', { folder: share, keep: 5 }));
-    // The network drive goes away: a file now sits where the folder was.
-    fs.rmSync(share, { recursive: true });
-    fs.writeFileSync(share, 'not a folder');
+    const share = await unreachableShare(t);
     expect((await t.core.jobs.runDue()).backup).toBe('failed');
     const failed = t.core.db.prepare("SELECT details FROM audit_log WHERE action = 'backupFailed'").get() as { details: string };
     expect(JSON.parse(failed.details)).toEqual({ kind: 'auto', reason: 'safety:backup.folderUnavailable' });
