@@ -188,8 +188,7 @@ export async function loadOrCreateDbKey(o: LoadKeyOptions): Promise<KeyOutcome> 
     const storage = await storeDbKey(key, o.keyFile, o.safeStorage, o.platform, o.now, { retired, ...(content.recoveredAt ? { recoveredAt: content.recoveredAt } : {}) });
     return { kind: 'ready', key, storage, created: false, retiredKeys };
   }
-  const backend = backendName(o.platform, o.safeStorage);
-  return { kind: 'ready', key, storage: { backend, weak: isWeakBackend(backend), recoveredAt: content.recoveredAt ?? null }, created: false, retiredKeys };
+  return { kind: 'ready', key, storage: storageOf({ ...content, backend: backendName(o.platform, o.safeStorage) }), created: false, retiredKeys };
 }
 
 /**

@@ -67,8 +67,13 @@ export const PERFORMANCE_PRAGMAS = ['cache_size = -65536', 'wal_autocheckpoint =
  * These must run before anything else touches the file.
  */
 export function keyPragmas(key: Buffer): string[] {
+  return ["cipher = 'sqlcipher'", 'legacy = 4', `key = ${rawKey(key)}`];
+}
+
+/** A raw key as SQLite3MultipleCiphers takes it: a blob literal, so it skips the passphrase KDF. */
+function rawKey(key: Buffer): string {
   if (key.length !== DB_KEY_BYTES) throw new Error(`A database key has ${DB_KEY_BYTES} bytes`);
-  return ["cipher = 'sqlcipher'", 'legacy = 4', `key = "x'${key.toString('hex')}'"`];
+  return `"x'${key.toString('hex')}'"`;
 }
 
 const PLAIN_HEADER = Buffer.from('SQLite format 3\0', 'latin1');
@@ -124,7 +129,22 @@ function encryptInPlace(file: string, key: Buffer, latestVersion: number): void 
     const [cipher, legacy] = keyPragmas(key);
     db.pragma(cipher as string);
     db.pragma(legacy as string);
-    db.pragma(`rekey = "x'${key.toString('hex')}'"`);
+    db.pragma(`rekey = ${rawKey(key)}`);
+  } finally {
+    db.close();
+  }
+}
+
+/**
+ * Re-encrypts a file nobody has open from one key to another (a key change, or a backup made
+ * under an earlier key being restored). Outside WAL mode for the same reason as above; the
+ * app's next open puts the file back in WAL.
+ */
+export function rekeyFile(file: string, from: Buffer, to: Buffer): void {
+  const db = openKeyed(file, { key: from, fileMustExist: true });
+  try {
+    db.pragma('journal_mode = DELETE');
+    db.pragma(`rekey = ${rawKey(to)}`);
   } finally {
     db.close();
   }

@@ -205,18 +205,3 @@ export function swapIn(db: Db, runtime: SafetyRuntime, staged: string): void {
   fs.renameSync(staged, target);
   fsyncDir(path.dirname(target));
 }
-
-/**
- * Re-encrypts a file that is not in use from one key to another. SQLite3MultipleCiphers rekeys
- * safely only outside WAL mode, so the file is in rollback-journal mode while it changes; the
- * app's next open puts it back in WAL.
- */
-export function rekeyFile(file: string, from: Buffer, to: Buffer): void {
-  const db = openKeyed(file, { key: from, fileMustExist: true });
-  try {
-    db.pragma('journal_mode = DELETE');
-    db.pragma(`rekey = "x'${to.toString('hex')}'"`);
-  } finally {
-    db.close();
-  }
-}

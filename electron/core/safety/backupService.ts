@@ -4,10 +4,10 @@ import path from 'node:path';
 import type { BackupInfo, BackupOverview } from '../../../shared/api/channels/safety';
 import { appendAudit } from '../audit/repository';
 import { readMigrations } from '../db/migrate';
-import { openDatabase } from '../db/open';
+import { openDatabase, rekeyFile } from '../db/open';
 import { requireActor, type HandlerContext } from '../context';
 import { appError, AppError } from '../errors';
-import { backupFolder, createBackup, listBackups, rekeyFile, stageCopy, swapIn, verifyCopy, verifyWithKnownKeys } from './backup';
+import { backupFolder, createBackup, listBackups, stageCopy, swapIn, verifyCopy, verifyWithKnownKeys } from './backup';
 import { readSetting } from './settings';
 
 export function backupOverview(ctx: HandlerContext): BackupOverview {

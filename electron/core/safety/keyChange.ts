@@ -20,9 +20,9 @@ import fs from 'node:fs';
 import { appendAudit } from '../audit/repository';
 import { requireActor, type HandlerContext } from '../context';
 import { readMigrations } from '../db/migrate';
-import { DB_KEY_BYTES, openKeyed } from '../db/open';
+import { DB_KEY_BYTES, openKeyed, rekeyFile } from '../db/open';
 import { appError, AppError } from '../errors';
-import { rekeyFile, stagedPath, swapIn, verifyCopy } from './backup';
+import { stagedPath, swapIn, verifyCopy } from './backup';
 import { writeSetting } from './settings';
 
 export async function changeDatabaseKey(ctx: HandlerContext): Promise<{ restarting: true }> {

@@ -6,8 +6,8 @@ import type { ColorMode } from '../../../shared/api/channels/prefs';
 /**
  * Calm colours for long night shifts: a muted teal primary, no pure white glare
  * (background slightly grey), large enough type for the desk's reading distance. The dark
- * palette is for a dim room at night: the same teal lightened to keep its contrast (WCAG AA on
- * the dark paper), and a blue-grey background rather than black, which is harder to read on.
+ * palette is for a dim room at night: the same teal lightened to keep its contrast (6.4:1 on the
+ * dark paper, 8.6:1 under a button's dark text: WCAG AA), and a blue-grey background rather than black, which is harder to read on.
  */
 const PALETTES = {
   light: {

@@ -3,8 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
 import { backendName, fileKeyStore, isWeakBackend, loadOrCreateDbKey, opensDatabase, storeDbKey, type SafeStorageLike } from '../../../electron/main/dbKey';
-import { rekeyFile } from '../../../electron/core/safety/backup';
-import { openDatabase } from '../../../electron/core/db/open';
+import { openDatabase, rekeyFile } from '../../../electron/core/db/open';
 import { makeTempDir } from '../../support/core';
 
 const MIGRATIONS = path.join(process.cwd(), 'electron/core/db/migrations');
