@@ -3,6 +3,7 @@ import type { CoreDeps } from './context';
 import { openDatabase, type Db } from './db/open';
 import { createIdleMaintenance, type IdleMaintenance } from './db/maintenance';
 import { createDispatcher, type CoreDispatcher } from './dispatch';
+import { discardStaged, stagedPath } from './safety/backup';
 import { createSafetyRuntime, type SafetyOptions, type SafetyRuntime } from './safety/runtime';
 import { createSafetyJobs, type SafetyJobs } from './safety/jobs';
 import { seedReferenceData } from './reference/seed';
@@ -50,6 +51,9 @@ export function startCore(options: StartOptions): Core {
   }
   const { dbFile, dbKey, safety: safetyOptions, appRoot, log, ...deps } = options;
   const safety = createSafetyRuntime(dbFile, migrationsDir, dbKey, safetyOptions);
+  // A restore or key change the app did not live to finish left its staged copy: a whole
+  // encrypted database that nothing else would remove.
+  if (discardStaged(safety)) log?.(`discarded ${stagedPath(safety)}, left by an unfinished restore or key change`);
   const coreDeps: CoreDeps = { ...deps, db, fontDir: path.join(appRoot, APP_PATHS.printFont), safety };
   const inner = createDispatcher(coreDeps, log);
   const maintenance = createIdleMaintenance(db, log, deps.clock);

@@ -149,6 +149,40 @@ export function supersedeSameDay(db: Db, runtime: SafetyRuntime, kept: BackupInf
   return removed;
 }
 
+/** A half-written copy this old was left by a backup that did not live to finish (killed, power cut). */
+const STALE_PARTIAL_MS = 12 * 3_600_000;
+
+const PARTIAL = '.partial';
+const isPartial = (name: string) => name.startsWith('.') && name.endsWith(PARTIAL) && BACKUP_NAME_RE.test(name.slice(1, -PARTIAL.length));
+
+/**
+ * Deletes the `.partial` copies that backups cut short left in the folder: each is a whole
+ * encrypted copy of the database, and nothing else ever removes it. Only old ones: the folder may
+ * be a share where another desk is writing its own copy right now. What cannot be deleted stays.
+ */
+export function sweepPartials(folder: string, at: string): string[] {
+  const removed: string[] = [];
+  const before = Date.parse(at) - STALE_PARTIAL_MS;
+  let names: string[];
+  try {
+    names = fs.readdirSync(folder);
+  } catch {
+    return removed;
+  }
+  for (const name of names) {
+    if (!isPartial(name)) continue;
+    try {
+      const file = path.join(folder, name);
+      if (fs.statSync(file).mtimeMs > before) continue;
+      fs.rmSync(file, { force: true });
+      removed.push(name);
+    } catch {
+      // Open elsewhere or gone already: the next backup tries again.
+    }
+  }
+  return removed;
+}
+
 export function createBackup(db: Db, runtime: SafetyRuntime, kind: BackupKind, at: string): BackupInfo {
   if (!BACKUP_KINDS.includes(kind)) throw new Error(`unknown backup kind ${kind}`);
   const folder = backupFolder(db, runtime);
@@ -157,8 +191,9 @@ export function createBackup(db: Db, runtime: SafetyRuntime, kind: BackupKind, a
   } catch {
     throw appError('conflict', 'safety:backup.folderUnavailable', { params: { folder } });
   }
+  sweepPartials(folder, at);
   const name = uniqueName(folder, at, kind);
-  const partial = path.join(folder, `.${name}.partial`);
+  const partial = path.join(folder, `.${name}${PARTIAL}`);
   try {
     fs.rmSync(partial, { force: true });
     // A bound parameter: the folder is the supervisor's text and may hold quotes.
@@ -180,6 +215,18 @@ export function createBackup(db: Db, runtime: SafetyRuntime, kind: BackupKind, a
 
 /** Where a file waits, beside the database, to replace it (a rename within one folder is atomic). */
 export const stagedPath = (runtime: Pick<SafetyRuntime, 'dbFile'>): string => `${runtime.dbFile}.restoring`;
+
+/**
+ * Removes a staged file, with its journal, that a restore or key change killed midway left
+ * beside the database. It is never needed: the database is replaced only by a complete, checked
+ * copy, in one rename. Called as the core starts, when no restore or key change can be running.
+ */
+export function discardStaged(runtime: Pick<SafetyRuntime, 'dbFile'>): boolean {
+  const staged = stagedPath(runtime);
+  const found = fs.existsSync(staged);
+  for (const suffix of ['', '-journal', '-wal', '-shm']) fs.rmSync(`${staged}${suffix}`, { force: true });
+  return found;
+}
 
 /** Copies `source` to the staging name, fsynced; the caller may still change it before swapIn. */
 export function stageCopy(runtime: Pick<SafetyRuntime, 'dbFile'>, source: string): string {

@@ -113,6 +113,40 @@ describe('backups', () => {
     expect(t.core.jobs.backupOnQuit()).toBeNull();
   });
 
+  it('half-written copies that a killed backup left are swept by the next backup, but not one another desk may be writing', async () => {
+    const { t, backupDir } = await encryptedCore();
+    const first = okValue(await t.call('admin', 'safety:backupNow', {}));
+    // The app's clock says 2025-03-05 01:00; the files' times are set against it.
+    const now = t.clock.now.getTime();
+    const leftover = (name: string, ageMs: number) => {
+      const file = path.join(backupDir, name);
+      fs.writeFileSync(file, 'half a database');
+      fs.utimesSync(file, new Date(now - ageMs), new Date(now - ageMs));
+      return name;
+    };
+    const killed = leftover('.desk-20250303-220000-auto.sqlite3.partial', 27 * HOUR);
+    const writing = leftover('.desk-20250305-005900-manual.sqlite3.partial', 60_000);
+    const notOurs = leftover('.notes.partial', 27 * HOUR);
+    t.clock.advance(HOUR);
+    const second = okValue(await t.call('admin', 'safety:backupNow', {}));
+    expect(fs.readdirSync(backupDir).sort()).toEqual([writing, notOurs, first.name, second.name].sort());
+    expect(fs.existsSync(path.join(backupDir, killed))).toBe(false);
+  });
+
+  it('a staged copy that a killed restore or key change left beside the database is removed at the next start', async () => {
+    const { t, key } = await encryptedCore();
+    const staged = `${t.dbFile}.restoring`;
+    fs.copyFileSync(t.dbFile, staged);
+    fs.writeFileSync(`${staged}-journal`, 'hot journal of the killed rekey');
+    t.core.close();
+    const reopened = scratch.core({ dbFile: t.dbFile, dbKey: key });
+    expect(fs.existsSync(staged)).toBe(false);
+    expect(fs.existsSync(`${staged}-journal`)).toBe(false);
+    expect(reopened.logs).toEqual([`discarded ${staged}, left by an unfinished restore or key change`]);
+    // The database itself is untouched.
+    expect(accountNames(t.dbFile, key)).toEqual([SUPERVISOR.loginName]);
+  });
+
   it('a folder chosen by the supervisor must be absolute and writable; an unreachable one is refused at the field', async () => {
     const { t } = await encryptedCore();
     const share = path.join(tempDir(), 'share', 'desk');
