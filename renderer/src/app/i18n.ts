@@ -13,6 +13,9 @@ export function initI18n(lng: Lang) {
     load: 'currentOnly',
     ns: NAMESPACES,
     defaultNS: DEFAULT_NS,
+    // Main answers with common keys (errors.*, validation.*) as well as namespaced ones; a page
+    // translating in its own namespace must still find them.
+    fallbackNS: DEFAULT_NS,
     interpolation: { escapeValue: false },
     returnNull: false,
   });
