@@ -72,8 +72,13 @@ export function startCore(options: StartOptions): Core {
       maintenance.stop();
       // A restore closes the file itself before the app relaunches.
       if (!db.open) return;
-      // Lets SQLite refresh its statistics for the query planner, as its docs advise on close.
-      db.pragma('optimize');
+      try {
+        // Lets SQLite refresh its statistics for the query planner, as its docs advise on close.
+        db.pragma('optimize');
+      } catch (e) {
+        // A full or failing disk: the statistics wait for another day; the file must still close.
+        log?.(e);
+      }
       db.close();
     },
   };

@@ -5,6 +5,7 @@ import type { ApiError, FieldError, Result } from '../../shared/api/result';
 import type { Role } from '../../shared/domain/roles';
 import type { Actor, CoreDeps, HandlerContext, SessionSlot } from './context';
 import { AppError } from './errors';
+import { storageError } from './db/storageErrors';
 import { findAccountById } from './accounts/repository';
 import { handlers } from './handlerTable';
 import { haltedAnswer, sessionRefusal } from './safety/gate';
@@ -110,7 +111,7 @@ export function createDispatcher(deps: CoreDeps, log: (e: unknown) => void = con
     } catch (e) {
       if (e instanceof AppError) return { ok: false, error: e.error };
       log(e);
-      return err('internal', 'errors.internal');
+      return { ok: false, error: storageError(e) ?? { code: 'internal', messageKey: 'errors.internal' } };
     }
   }
 

@@ -157,3 +157,39 @@ test('night mode: one click darkens this computer’s screens, is remembered, an
   await expect(page.getByTestId('color-mode-toggle')).toHaveAttribute('data-mode', 'light');
   expect(await background()).toBe('rgb(244, 246, 246)');
 });
+
+test('a full disk mid-call: the operator is told what happened, keeps every word, and saves once IT frees space', async ({ desk }) => {
+  const { page } = desk;
+  await seedStaff(desk);
+  await signIn(page, 'chen');
+  await expect(page.getByRole('heading', { name: '專線接聽' })).toBeVisible();
+  await page.keyboard.press('F2');
+  await page.keyboard.type('個案來電詢問戒治門診');
+  await page.getByRole('group', { name: '來電者身分' }).getByLabel('個案本人').check();
+  await page.getByRole('group', { name: '服務項目' }).getByLabel('醫療戒治').check();
+  await expect(page.getByTestId('draft-status')).toHaveAttribute('data-state', 'saved');
+
+  // The disk fills up: the database may not grow by a single page (SQLite answers SQLITE_FULL).
+  const db = desk.core.db;
+  db.exec('VACUUM');
+  db.pragma(`max_page_count = ${db.pragma('page_count', { simple: true }) as number}`);
+  const notes = `個案來電詢問戒治門診。${'個案說明近況、家庭支持與就醫的顧慮，希望了解門診時間與費用補助。'.repeat(60)}`;
+  await page.getByLabel('紀錄內容').fill(notes);
+  await expect(page.getByTestId('draft-status')).toHaveAttribute('data-state', 'error');
+  await expect(page.getByTestId('draft-status')).toContainText('磁碟空間已滿');
+  await page.keyboard.press('Control+Enter');
+  // No field is wrong: the banner says so, and the reason stands right under it.
+  await expect(page.getByTestId('save-refused')).toHaveText('尚未儲存，原因如下。您輸入的內容都還在。');
+  await expect(page.getByRole('alert').filter({ hasText: /^磁碟空間已滿，這次的變更沒有儲存。請通知資訊人員清出空間，再試一次；畫面上的內容仍在$/ })).toBeVisible();
+  await expect(page.getByLabel('紀錄內容')).toHaveValue(notes);
+  await expect(page.getByTestId('draft-tab')).toHaveCount(1);
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await desk.shot('01-disk-full');
+
+  // IT frees space; the same key saves the call with everything typed.
+  db.pragma('max_page_count = 1073741823');
+  await page.keyboard.press('Control+Enter');
+  await expect(page.getByTestId('save-notice')).toContainText('已儲存來電紀錄 #1');
+  expect(db.prepare('SELECT notes FROM hotline_calls WHERE id = 1').pluck().get()).toBe(notes);
+  await expect(page.getByTestId('draft-tab')).toHaveCount(0);
+});

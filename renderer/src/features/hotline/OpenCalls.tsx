@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { formatTime } from '../../../../shared/lib/time';
 import { CallForm } from './CallForm';
 import { problemsOf } from './formConvert';
-import { useFormErrors } from './formErrors';
+import { isFormField, useFormErrors } from './formErrors';
 import { useRefNames } from './queries';
 import type { DeskDraft, useDraftDesk } from './useDraftDesk';
 
@@ -22,7 +22,7 @@ function DraftStatus({ draft }: { draft: DeskDraft }) {
   const s = draft.save;
   if (s.state === 'error') {
     return (
-      <Typography color="error" data-testid="draft-status">
+      <Typography color="error" data-testid="draft-status" data-state="error">
         {t('desk.draftError', { reason: t(s.error?.messageKey ?? 'common:errors.internal', s.error?.params ?? {}) })}
       </Typography>
     );
@@ -45,6 +45,7 @@ export function OpenCalls({ desk, notesRef, onSave, onOpenCall }: Props) {
   // A refused autosave (e.g. a note over the limit) is shown at its field like a refused save.
   const errors = useFormErrors([...(active?.problems ?? []), ...problemsOf(active?.save.error ?? null)]);
   if (!active) return null;
+  const fieldProblems = active.problems.filter((p) => isFormField(p.field)).length;
 
   const label = (d: DeskDraft, i: number) => {
     const who = d.payload.callerTypeId !== null ? name(d.payload.callerTypeId) : d.payload.phone || t('desk.newCallTab');
@@ -69,7 +70,8 @@ export function OpenCalls({ desk, notesRef, onSave, onOpenCall }: Props) {
       </Paper>
       {active.problems.length > 0 && (
         <Alert severity="error" sx={{ mb: 2 }} data-testid="save-refused">
-          {t('desk.notSaved', { count: active.problems.length })}
+          {/* Fields to correct are counted; a reason that is no field's (a full disk) is shown right below. */}
+          {fieldProblems > 0 ? t('desk.notSaved', { count: fieldProblems }) : t('desk.notSavedKept')}
         </Alert>
       )}
       <CallForm

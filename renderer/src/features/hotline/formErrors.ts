@@ -9,6 +9,8 @@ const FORM_FIELDS = [
   /^followUps\.\d+\.(dueDate|dueTime|ownerId|note)$/,
 ];
 
+export const isFormField = (field: string, fields: readonly RegExp[] = FORM_FIELDS): boolean => fields.some((re) => re.test(field));
+
 export interface FormErrors {
   /** props for a MUI TextField */
   field(name: string): { error: boolean; helperText: string };
@@ -25,7 +27,7 @@ export function useFormErrors(problems: readonly FormProblem[], fields: readonly
   const general: string[] = [];
   for (const p of problems) {
     const text = t(p.messageKey, p.params ?? {});
-    if (fields.some((re) => re.test(p.field))) {
+    if (isFormField(p.field, fields)) {
       if (!byField.has(p.field)) byField.set(p.field, text);
     } else if (!general.includes(text)) general.push(text);
   }
