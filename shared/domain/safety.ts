@@ -32,3 +32,25 @@ export const ANONYMISED_NAME = '（已匿名）';
 /** Recovery key: 14 groups of 4 characters (Crockford base32 of the key and a checksum). */
 export const RECOVERY_KEY_GROUPS = 14;
 export const RECOVERY_KEY_GROUP_LENGTH = 4;
+
+const GIB = 1024 ** 3;
+
+/**
+ * Which drives are short of room. The data drive needs a whole copy of the database beside it
+ * for a restore or a key change, and room to grow: under twice the database (at least 1 GiB) it
+ * is low, and on a full disk no record can be saved. The backup folder is low under two more
+ * backups (a backup is a copy of the database). Unknown free space warns of nothing.
+ */
+export function lowSpace(databaseBytes: number, dataFreeBytes: number | null, backupFreeBytes: number | null): ('data' | 'backup')[] {
+  const low: ('data' | 'backup')[] = [];
+  if (dataFreeBytes !== null && dataFreeBytes < Math.max(GIB, 2 * databaseBytes)) low.push('data');
+  if (backupFreeBytes !== null && backupFreeBytes < 2 * databaseBytes) low.push('backup');
+  return low;
+}
+
+/** 1.2 GB, 350.0 MB, 12 KB: sizes as staff read them. */
+export function formatBytes(bytes: number): string {
+  if (bytes >= GIB) return `${(bytes / GIB).toFixed(1)} GB`;
+  if (bytes >= 1024 * 1024) return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+  return `${Math.ceil(bytes / 1024)} KB`;
+}

@@ -147,6 +147,8 @@ test('supervisor: audit trail search and CSV export; backups; restore restarts t
   await page.getByTestId('backup-now').click();
   await expect(page.getByTestId('backup-made')).toBeVisible();
   await expect(page.getByTestId('backup-row')).toHaveCount(1);
+  // The room left where the database and its backups are written (this machine's real drives).
+  await expect(page.getByTestId('disk-space')).toHaveText(/^資料庫 \d+(\.\d)? [KMG]B；資料磁碟剩餘 \d+\.\d [MG]B；備份資料夾剩餘 \d+\.\d [MG]B$/);
   await desk.shot('04-data-safety');
   await page.getByTestId('backup-row').getByRole('button', { name: '還原' }).click();
   const dialog = page.getByRole('dialog');

@@ -7,6 +7,7 @@ import { readMigrations } from '../db/migrate';
 import { openDatabase, rekeyFile } from '../db/open';
 import { requireActor, type HandlerContext } from '../context';
 import { appError, AppError } from '../errors';
+import { diskSpace } from './diskSpace';
 import { backupFolder, createBackup, listBackups, stageCopy, swapIn, verifyCopy, verifyWithKnownKeys } from './backup';
 import { readSetting } from './settings';
 
@@ -26,6 +27,7 @@ export function backupOverview(ctx: HandlerContext): BackupOverview {
     lastAutomaticAt: readSetting(ctx.db, 'backup.lastAutoAt'),
     backups,
     folderProblem,
+    space: diskSpace(ctx.safety.dbFile, folder),
   };
 }
 

@@ -58,6 +58,17 @@ export interface BackupOverview {
   backups: BackupInfo[];
   /** the folder cannot be read (e.g. the network drive is not connected) */
   folderProblem: string | null;
+  space: DiskSpace;
+}
+
+export interface DiskSpace {
+  /** the database file with its WAL */
+  databaseBytes: number;
+  /** free on the database's drive and in the backup folder; null when the system cannot tell */
+  dataFreeBytes: number | null;
+  backupFreeBytes: number | null;
+  /** drives short of room (shared/domain/safety.ts lowSpace) */
+  low: ('data' | 'backup')[];
 }
 
 export interface AuditRow {

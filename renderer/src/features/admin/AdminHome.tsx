@@ -9,6 +9,7 @@ import { useNav } from '../../app/nav';
 import { PageHeader } from '../../components/PageHeader';
 import { useReference } from '../reference/useReference';
 import { TodayBanner } from '../home/TodayBanner';
+import { SpaceLines } from '../safety/SpaceLines';
 import { SAFETY_KEYS } from '../safety/keys';
 import { ACCOUNTS_KEY } from './AccountDialog';
 
@@ -31,6 +32,9 @@ export default function AdminHome() {
   const { data: reference } = useReference();
   const safety = useQuery({ queryKey: [...SAFETY_KEYS.status, 'home'], queryFn: () => unwrap(api().safety.status({})) });
   const recoveredAt = safety.data?.encrypted ? safety.data.keyring.recoveredAt : null;
+  // Same query as the data-safety page: a drive short of room is said here before it stops every save.
+  const backups = useQuery({ queryKey: SAFETY_KEYS.backups, queryFn: () => unwrap(api().safety.backups({})) });
+  const space = backups.data?.space;
   const list = accounts.data ?? [];
   return (
     <Box>
@@ -50,6 +54,11 @@ export default function AdminHome() {
         >
           {t('safety:changeKey.recovered', { at: formatDateTime(recoveredAt, currentLang()) })}
         </Alert>
+      )}
+      {space && space.low.length > 0 && (
+        <Box data-testid="home-low-space">
+          <SpaceLines space={space} />
+        </Box>
       )}
       <Grid container spacing={2} sx={{ mb: 3 }}>
         <Grid size={{ xs: 6, md: 3 }}>

@@ -5,20 +5,18 @@ import FolderOpenIcon from '@mui/icons-material/FolderOpen';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { BackupInfo, SafetySettings } from '../../../../shared/api/channels/safety';
+import { formatBytes } from '../../../../shared/domain/safety';
 import { formatDateTime } from '../../../../shared/lib/time';
 import { api, apiErrorOf, unwrap } from '../../app/api';
 import { currentLang } from '../../app/i18n';
 import { useFieldErrors } from '../../components/useFieldErrors';
 import { SAFETY_KEYS } from './keys';
 import { RestoreDialog } from './RestoreDialog';
+import { SpaceLines } from './SpaceLines';
 import { Section } from './Section';
 import { numberOrNaN } from './SessionSection';
 
 const KIND_COLOR = { auto: 'default', manual: 'primary', preRestore: 'warning' } as const;
-
-function size(bytes: number): string {
-  return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.ceil(bytes / 1024)} KB`;
-}
 
 export function BackupSection({ settings }: { settings: SafetySettings }) {
   const { t } = useTranslation('safety');
@@ -81,6 +79,7 @@ export function BackupSection({ settings }: { settings: SafetySettings }) {
       {backupNow.data && <Alert severity="success" sx={{ mb: 1 }} data-testid="backup-made">{t('backup.made', { name: backupNow.data.name })}</Alert>}
       {failure && <Alert severity="error" sx={{ mb: 1 }}>{t(failure.messageKey, failure.params ?? {})}</Alert>}
       {data?.folderProblem && <Alert severity="error" sx={{ mb: 1 }}>{t(data.folderProblem, { folder: data.folder })}</Alert>}
+      {data && <SpaceLines space={data.space} />}
       <Table size="small">
         <TableHead>
           <TableRow>
@@ -98,7 +97,7 @@ export function BackupSection({ settings }: { settings: SafetySettings }) {
               <TableCell>
                 <Chip size="small" variant="outlined" color={KIND_COLOR[b.kind]} label={t(`backup.kinds.${b.kind}`)} />
               </TableCell>
-              <TableCell align="right">{size(b.sizeBytes)}</TableCell>
+              <TableCell align="right">{formatBytes(b.sizeBytes)}</TableCell>
               <TableCell sx={{ fontFamily: 'monospace', fontSize: 13 }}>{b.name}</TableCell>
               <TableCell align="right">
                 <Button size="small" color="warning" onClick={() => setRestoring(b)}>
