@@ -70,6 +70,7 @@ export function startCore(options: StartOptions): Core {
     maintenance,
     close: () => {
       maintenance.stop();
+      safety.backups.stop();
       // A restore closes the file itself before the app relaunches.
       if (!db.open) return;
       try {

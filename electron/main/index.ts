@@ -10,7 +10,7 @@ import { DatabaseKeyError } from '../core/db/open';
 import { createRecoveryDispatcher } from '../core/safety/recovery';
 import { fileKeyStore, loadOrCreateDbKey, opensDatabase, storeDbKey } from './dbKey';
 import { sendEvent } from './events';
-import { closeOnQuit, folderPicker, keyringUnavailableText, lockOnSystemEvents, relaunchSoon, safetyPaths, scheduleSafetyJobs } from './safetyGlue';
+import { backupWorkerSpawner, closeOnQuit, folderPicker, keyringUnavailableText, lockOnSystemEvents, relaunchSoon, safetyPaths, scheduleSafetyJobs } from './safetyGlue';
 import { registerIpc } from './ipc';
 import { createPreferencesStore, type AppPreferences } from './preferences';
 import { createElectronPrintHost } from './printHost';
@@ -99,6 +99,7 @@ async function start(): Promise<void> {
         defaultBackupDir: paths.backupDir,
         pickFolder: folderPicker(dialog, () => mainWindow),
         onRestored: relaunchSoon(app),
+        backupWorker: backupWorkerSpawner(appRoot),
       },
       appRoot,
       clock: () => new Date(),

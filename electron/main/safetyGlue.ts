@@ -5,6 +5,7 @@
  * it with stubs; electron/main/index.ts wires them up.
  */
 import path from 'node:path';
+import { Worker } from 'node:worker_threads';
 import type { App, BrowserWindow, Dialog, OpenDialogOptions, PowerMonitor } from 'electron';
 import type { Core } from '../core/bootstrap';
 import type { CoreDispatcher } from '../core/dispatch';
@@ -19,6 +20,19 @@ export function safetyPaths(userData: string): { dbFile: string; keyFile: string
     keyFile: path.join(userData, KEY_FILE_NAME),
     backupDir: path.join(userData, BACKUP_DIR_NAME),
   };
+}
+
+/** The backup worker's bundle (vite.electron.config.mts --mode worker), in the app folder beside main's. */
+export const backupWorkerFile = (appPath: string): string => path.join(appPath, 'dist', 'worker', 'index.cjs');
+
+/**
+ * Starts a backup worker thread (electron/core/safety/backupRunner.ts). Electron reads worker
+ * scripts from inside the asar since v18 (electron#33216), and the worker loads the SQLite driver
+ * from app.asar.unpacked as main does.
+ */
+export function backupWorkerSpawner(appPath: string, create: (file: string) => Worker = (file) => new Worker(file)): () => Worker {
+  const file = backupWorkerFile(appPath);
+  return () => create(file);
 }
 
 /** First run a minute after start (not in the way of the first sign-in), then every hour. */

@@ -7,10 +7,12 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import type { Worker } from 'node:worker_threads';
 import { startCore, type Core } from '../../electron/core/bootstrap';
 import { memoryPreferences } from '../../electron/core/prefs/memoryStore';
 import type { PrintHost } from '../../electron/core/print/host';
 import { taipeiDateKey } from '../../shared/lib/time';
+import { sourceBackupWorker } from '../support/backupWorker';
 import { htmlToPdf } from '../support/pdf';
 import { LOGINS, dispatchOk, signIn } from './genAccounts';
 import { BENCH_KEY, ROOT, type Dataset } from './generate';
@@ -61,7 +63,7 @@ export function workingCopy(dataset: Dataset): { dir: string; dbFile: string } {
   return { dir, dbFile };
 }
 
-export function startBenchCore(dbFile: string, printHost: PrintHost, dir: string): Core {
+export function startBenchCore(dbFile: string, printHost: PrintHost, dir: string, backupWorker: () => Worker = sourceBackupWorker): Core {
   return startCore({
     dbFile,
     appRoot: ROOT,
@@ -70,7 +72,7 @@ export function startBenchCore(dbFile: string, printHost: PrintHost, dir: string
     printHost,
     sleep: async () => undefined,
     dbKey: BENCH_KEY,
-    safety: { defaultBackupDir: path.join(dir, 'backups') },
+    safety: { defaultBackupDir: path.join(dir, 'backups'), backupWorker },
   });
 }
 
@@ -108,10 +110,10 @@ async function todaysLecture(core: Core, size: number): Promise<{ sessionId: num
   return { sessionId: session.id, roster };
 }
 
-export async function openBench(dataset: Dataset, opts: { rosterSize?: number } = {}): Promise<Bench> {
+export async function openBench(dataset: Dataset, opts: { rosterSize?: number; backupWorker?: () => Worker } = {}): Promise<Bench> {
   const { dir, dbFile } = workingCopy(dataset);
   const pdfs: string[] = [];
-  const core = startBenchCore(dbFile, pdfHost(dir, pdfs), dir);
+  const core = startBenchCore(dbFile, pdfHost(dir, pdfs), dir, opts.backupWorker);
   try {
     const operatorId = await signIn(core, SENDERS.operator, LOGINS.operator);
     await signIn(core, SENDERS.coordinator, LOGINS.coordinator);

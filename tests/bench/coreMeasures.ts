@@ -26,7 +26,7 @@ const refId = (b: Bench, kind: string, code: string): number => {
 };
 
 /** A call as an operator types it: caller, items, notes, district, phone. */
-function callInputs(b: Bench, n: number): CallInput[] {
+export function callInputs(b: Bench, n: number): CallInput[] {
   const rng = new Rng(42);
   const callers = ['client', 'family', 'public'];
   const items = ['psychological-support', 'drug-hazard-lecture', 'medical-treatment', 'family-support'];

@@ -15,9 +15,12 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { sourceBackupWorker } from '../support/backupWorker';
 import { closeBrowser } from '../support/pdf';
 import { initialJs, signInSheetPdf, startupExisting, startupFresh } from './appMeasures';
 import { openBench, workingCopy, type Bench } from './benchCore';
+import { savesDuringBackup } from './backupMeasure';
 import { keystroke } from './browserMeasure';
 import { LOOKUP_KINDS, SEARCH_KINDS, lookup, saveCall, saveCallRows, searchNotes, stats, statsFirstReport, trends } from './coreMeasures';
 import { ROOT, cachedDataset, parseScale, type Dataset } from './generate';
@@ -32,6 +35,8 @@ export interface BenchOptions {
   browser: boolean;
   /** the built renderer to measure: a folder, 'build' (into dist/renderer-bench), or 'skip' */
   renderer: string;
+  /** the backup worker: the bundle the app ships ('build', into dist/worker-bench) or compiled from source by tsx (default) */
+  worker?: 'build' | 'source';
   /** a dataset file made elsewhere (the smoke test's); default: the cache */
   dataset?: Dataset;
   out: string | null;
@@ -46,6 +51,16 @@ function buildRenderer(log: (l: string) => void): string {
   const r = spawnSync('npx', ['vite', 'build', '--outDir', outDir, '--logLevel', 'warn'], { cwd: ROOT, encoding: 'utf8' });
   if (r.status !== 0) throw new Error(`vite build failed:\n${r.stdout}\n${r.stderr}`);
   return outDir;
+}
+
+/** The backup worker as the app ships it (vite.electron.config.mts --mode worker). */
+function buildWorker(log: (l: string) => void): () => Worker {
+  const outDir = path.join(ROOT, 'dist/worker-bench');
+  log('Building the backup worker into dist/worker-bench …');
+  const r = spawnSync('npx', ['vite', 'build', '-c', 'vite.electron.config.mts', '--mode', 'worker', '--outDir', outDir, '--logLevel', 'warn'], { cwd: ROOT, encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`vite build failed:\n${r.stdout}\n${r.stderr}`);
+  const file = path.join(outDir, 'index.cjs');
+  return () => new Worker(file);
 }
 
 async function collect(o: BenchOptions, dataset: Dataset, rendererDir: string | null, notes: string[]): Promise<MeasureResult[]> {
@@ -65,7 +80,8 @@ async function collect(o: BenchOptions, dataset: Dataset, rendererDir: string | 
   }
   let bench: Bench | null = null;
   try {
-    bench = await openBench(dataset);
+    const backupWorker = o.worker === 'build' && wanted(o, 'safety') ? buildWorker(o.log) : sourceBackupWorker;
+    bench = await openBench(dataset, { backupWorker });
     const b = bench;
     if (wanted(o, 'hotline.saveCall')) add(await saveCall(b, o.quick));
     if (wanted(o, 'hotline.saveCallRows')) add(await saveCallRows(b, o.quick));
@@ -75,6 +91,8 @@ async function collect(o: BenchOptions, dataset: Dataset, rendererDir: string | 
     if (wanted(o, 'stats.trends')) add(await trends(b, o.quick));
     for (const kind of SEARCH_KINDS) if (wanted(o, `hotline.search.${kind}`)) add(await searchNotes(b, kind, o.quick));
     if (o.browser && wanted(o, 'print.signInSheet')) add(await signInSheetPdf(b, o.quick));
+    // Late: it adds rows and a whole copy of the file, which the measures above should not see.
+    if (wanted(o, 'safety.saveDuringBackup')) add(await savesDuringBackup(b, o.quick));
     if (o.browser && rendererDir && wanted(o, 'renderer.checkinKeystroke')) {
       const k = await keystroke(b, rendererDir, o.quick);
       add(k.keystroke);
@@ -130,6 +148,7 @@ async function main(): Promise<void> {
     only: (option(argv, '--only') ?? '').split(',').filter(Boolean),
     browser: !argv.includes('--no-browser'),
     renderer: option(argv, '--renderer') ?? 'build',
+    worker: 'build',
     out,
     log: write,
   });

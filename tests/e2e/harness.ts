@@ -11,6 +11,7 @@ import { memoryPreferences } from '../../electron/core/prefs/memoryStore';
 import type { PrintHost } from '../../electron/core/print/host';
 import type { FileSaver } from '../../electron/core/context';
 import { htmlToPdf } from '../support/pdf';
+import { sourceBackupWorker } from '../support/backupWorker';
 
 const ROOT = path.resolve(__dirname, '../..');
 // DESK_RENDERER_DIR lets parallel work build into separate folders.
@@ -128,8 +129,8 @@ export const test = base.extend<{ desk: Desk; deskStart: DeskStart }>({
       sleep: async () => undefined,
       scryptCost: 2 ** 12,
       dbKey: deskStart.dbKey,
-      // Backups, if a test makes any, stay in the test's own folder.
-      safety: { defaultBackupDir: path.join(dir, 'backups'), ...deskStart.safety },
+      // Backups, if a test makes any, stay in the test's own folder, and run on a worker as in the app.
+      safety: { defaultBackupDir: path.join(dir, 'backups'), backupWorker: sourceBackupWorker, ...deskStart.safety },
     });
     const server = await serveRenderer();
     // Each window is its own sender (its own session), as each BrowserWindow is in the app.

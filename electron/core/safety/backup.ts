@@ -136,8 +136,7 @@ export function rotateBackups(folder: string, kind: BackupKind, keep: number): s
  * Automatic backups are one per Taipei day: once `kept` is verified and named, the day's earlier
  * automatic backups go. So "keep 14" keeps 14 days, however often the app was closed.
  */
-export function supersedeSameDay(db: Db, runtime: SafetyRuntime, kept: BackupInfo): string[] {
-  const folder = backupFolder(db, runtime);
+export function supersedeSameDay(folder: string, kept: BackupInfo): string[] {
   const day = taipeiDateKey(kept.createdAt);
   const removed: string[] = [];
   for (const b of listBackups(folder)) {
@@ -183,9 +182,56 @@ export function sweepPartials(folder: string, at: string): string[] {
   return removed;
 }
 
-export function createBackup(db: Db, runtime: SafetyRuntime, kind: BackupKind, at: string): BackupInfo {
+/**
+ * Everything a backup needs, as plain data: it is carried out on a worker thread (backupRunner.ts)
+ * with its own connection, so the desk keeps answering while a big file is copied and checked.
+ */
+export interface BackupJob {
+  dbFile: string;
+  /** the database key (a Uint8Array once it has crossed to the worker); null when not encrypted */
+  key: Uint8Array | null;
+  folder: string;
+  kind: BackupKind;
+  at: string;
+  keep: number;
+  latestVersion: number;
+  /** automatic backups are one per Taipei day: the day's earlier ones go once this one is named */
+  onePerDay: boolean;
+}
+
+export function backupJob(db: Db, runtime: SafetyRuntime, kind: BackupKind, at: string): BackupJob {
   if (!BACKUP_KINDS.includes(kind)) throw new Error(`unknown backup kind ${kind}`);
-  const folder = backupFolder(db, runtime);
+  return {
+    dbFile: runtime.dbFile,
+    key: runtime.dbKey,
+    folder: backupFolder(db, runtime),
+    kind,
+    at,
+    keep: readSetting(db, 'backup.keep'),
+    latestVersion: readMigrations(runtime.migrationsDir).length,
+    onePerDay: kind === 'auto',
+  };
+}
+
+/** `VACUUM INTO` from a connection of its own: one read transaction, while the desk's connection keeps writing (WAL). */
+function vacuumInto(dbFile: string, key: Buffer | null, target: string): void {
+  const source = openKeyed(dbFile, { key: key ?? undefined, fileMustExist: true });
+  try {
+    // A bound parameter: the folder is the supervisor's text and may hold quotes.
+    source.prepare('VACUUM INTO ?').run(target);
+  } finally {
+    source.close();
+  }
+}
+
+/**
+ * Carries out a backup: the copy under a temporary name, fsynced, verified with the key, then
+ * named; then the older ones of its kind rotated out. Touches only files and its own
+ * connection, never the desk's, so it runs the same on a worker thread or in line.
+ */
+export function runBackupJob(job: BackupJob): BackupInfo {
+  const { folder, at, kind } = job;
+  const key = job.key ? Buffer.from(job.key) : null;
   try {
     fs.mkdirSync(folder, { recursive: true });
   } catch {
@@ -196,10 +242,9 @@ export function createBackup(db: Db, runtime: SafetyRuntime, kind: BackupKind, a
   const partial = path.join(folder, `.${name}${PARTIAL}`);
   try {
     fs.rmSync(partial, { force: true });
-    // A bound parameter: the folder is the supervisor's text and may hold quotes.
-    db.prepare('VACUUM INTO ?').run(partial);
+    vacuumInto(job.dbFile, key, partial);
     fsyncFile(partial);
-    verifyCopy(partial, runtime.dbKey, readMigrations(runtime.migrationsDir).length);
+    verifyCopy(partial, key, job.latestVersion);
     fs.renameSync(partial, path.join(folder, name));
     fsyncDir(folder);
   } catch (e) {
@@ -207,10 +252,16 @@ export function createBackup(db: Db, runtime: SafetyRuntime, kind: BackupKind, a
     if (e instanceof AppError) throw e;
     throw appError('conflict', 'safety:backup.failed', { params: { folder } });
   }
-  rotateBackups(folder, kind, readSetting(db, 'backup.keep'));
+  rotateBackups(folder, kind, job.keep);
   const info = infoOf(folder, name);
   if (!info) throw appError('conflict', 'safety:backup.failed', { params: { folder } });
+  if (job.onePerDay) supersedeSameDay(folder, info);
   return info;
+}
+
+/** A backup in line, blocking: for a restore's safety copy and the last one as the app quits. */
+export function createBackup(db: Db, runtime: SafetyRuntime, kind: BackupKind, at: string): BackupInfo {
+  return runBackupJob(backupJob(db, runtime, kind, at));
 }
 
 /** Where a file waits, beside the database, to replace it (a rename within one folder is atomic). */

@@ -8,7 +8,7 @@ import { openDatabase, rekeyFile } from '../db/open';
 import { requireActor, type HandlerContext } from '../context';
 import { appError, AppError } from '../errors';
 import { diskSpace } from './diskSpace';
-import { backupFolder, createBackup, listBackups, stageCopy, swapIn, verifyCopy, verifyWithKnownKeys } from './backup';
+import { backupFolder, backupJob, createBackup, listBackups, stageCopy, swapIn, verifyCopy, verifyWithKnownKeys } from './backup';
 import { readSetting } from './settings';
 
 export function backupOverview(ctx: HandlerContext): BackupOverview {
@@ -31,10 +31,10 @@ export function backupOverview(ctx: HandlerContext): BackupOverview {
   };
 }
 
-export function backupNow(ctx: HandlerContext): BackupInfo {
+export async function backupNow(ctx: HandlerContext): Promise<BackupInfo> {
   const actor = requireActor(ctx);
   const at = ctx.now();
-  const info = createBackup(ctx.db, ctx.safety, 'manual', at);
+  const info = await ctx.safety.backups.run(() => backupJob(ctx.db, ctx.safety, 'manual', at));
   appendAudit(ctx.db, { at, accountId: actor.id, action: 'backup', entity: 'database', entityId: info.name, details: { kind: 'manual', sizeBytes: info.sizeBytes } });
   return info;
 }
@@ -49,7 +49,13 @@ export async function pickBackupFolder(ctx: HandlerContext): Promise<{ folder: s
  * hand over to the app, which relaunches. The running core refuses every call from here on.
  * A backup made before the key was changed is re-encrypted with today's key on its way in.
  */
-export function restoreBackup(ctx: HandlerContext, input: { name: string }): { restarting: true; safetyCopy: BackupInfo } {
+export function restoreBackup(ctx: HandlerContext, input: { name: string }): Promise<{ restarting: true; safetyCopy: BackupInfo }> {
+  // In the backups' line: no backup is copying the file this replaces. Once its turn comes the
+  // restore runs to its end without yielding, so no call writes in between.
+  return ctx.safety.backups.exclusive(() => restoreNow(ctx, input));
+}
+
+function restoreNow(ctx: HandlerContext, input: { name: string }): { restarting: true; safetyCopy: BackupInfo } {
   const actor = requireActor(ctx);
   const folder = backupFolder(ctx.db, ctx.safety);
   const source = path.join(folder, input.name);

@@ -12,7 +12,7 @@ import { BACKUP_INTERVAL_HOURS } from '../../../shared/domain/safety';
 import { appendAudit } from '../audit/repository';
 import type { CoreDeps } from '../context';
 import { AppError } from '../errors';
-import { createBackup, supersedeSameDay } from './backup';
+import { backupJob, createBackup } from './backup';
 import { runRetention } from './retention';
 import { readSetting, writeSetting } from './settings';
 
@@ -35,31 +35,66 @@ export function createSafetyJobs(deps: CoreDeps, log: (e: unknown) => void = con
   const totalChanges = () => deps.db.prepare('SELECT total_changes()').pluck().get() as number;
   // Rows this connection had written when it last finished an automatic backup (or opened).
   let changesAtBackup = 0;
+  const usable = () => !deps.safety.halted && deps.db.open;
 
-  function autoBackup(now: Date, trigger: 'schedule' | 'quit'): BackupInfo | 'failed' {
+  /** The day's backup on record: the setting, the audit entry, and what had been written when it was asked for. */
+  function record(info: BackupInfo, at: string, details: Record<string, unknown>, changesBefore: number): void {
+    const beforeRecord = totalChanges();
+    deps.db.transaction(() => {
+      writeSetting(deps.db, 'backup.lastAutoAt', at, at, null);
+      appendAudit(deps.db, { at, accountId: null, action: 'backup', entity: 'database', entityId: info.name, details: { ...details, sizeBytes: info.sizeBytes } });
+    })();
+    // Its own two rows are not work to back up; rows saved while it copied may be, so they count.
+    changesAtBackup = changesBefore + (totalChanges() - beforeRecord);
+  }
+
+  function failed(e: unknown, at: string, details: Record<string, unknown>): 'failed' {
+    // Recorded where a supervisor looks (the audit trail and the backup page), retried next hour.
+    const reason = e instanceof AppError ? e.error.messageKey : 'safety:backup.failed';
+    if (usable()) appendAudit(deps.db, { at, accountId: null, action: 'backupFailed', entity: 'database', details: { ...details, reason } });
+    log(e);
+    return 'failed';
+  }
+
+  /** On the backup worker: the desk keeps answering while a big file is copied and checked. */
+  async function scheduledBackup(now: Date): Promise<BackupInfo | 'failed'> {
     const at = now.toISOString();
-    const details = trigger === 'quit' ? { kind: 'auto', onQuit: true } : { kind: 'auto' };
+    const details = { kind: 'auto' };
+    const changesBefore = totalChanges();
     try {
-      const info = createBackup(deps.db, deps.safety, 'auto', at);
-      supersedeSameDay(deps.db, deps.safety, info);
-      deps.db.transaction(() => {
-        writeSetting(deps.db, 'backup.lastAutoAt', at, at, null);
-        appendAudit(deps.db, { at, accountId: null, action: 'backup', entity: 'database', entityId: info.name, details: { ...details, sizeBytes: info.sizeBytes } });
-      })();
-      changesAtBackup = totalChanges();
+      const info = await deps.safety.backups.run(() => backupJob(deps.db, deps.safety, 'auto', at));
+      // Closed or restored while it copied: the copy is made; the file it would be recorded in is gone.
+      if (usable()) record(info, at, details, changesBefore);
       return info;
     } catch (e) {
-      // Recorded where a supervisor looks (the audit trail and the backup page), retried next hour.
-      const reason = e instanceof AppError ? e.error.messageKey : 'safety:backup.failed';
-      appendAudit(deps.db, { at, accountId: null, action: 'backupFailed', entity: 'database', details: { ...details, reason } });
-      log(e);
-      return 'failed';
+      return failed(e, at, details);
     }
   }
 
-  function backupIfDue(now: Date): JobsReport['backup'] {
-    if (!due(readSetting(deps.db, 'backup.lastAutoAt'), now)) return null;
-    return autoBackup(now, 'schedule');
+  /** In line: the app is closing and waits for it (the windows are already gone). */
+  function quitBackup(now: Date): BackupInfo | 'failed' {
+    const at = now.toISOString();
+    const details = { kind: 'auto', onQuit: true };
+    const changesBefore = totalChanges();
+    try {
+      const info = createBackup(deps.db, deps.safety, 'auto', at);
+      record(info, at, details, changesBefore);
+      return info;
+    } catch (e) {
+      return failed(e, at, details);
+    }
+  }
+
+  // The hour's check while the last one is still copying must not queue the day's backup twice.
+  let copying = false;
+  async function backupIfDue(now: Date): Promise<JobsReport['backup']> {
+    if (copying || !due(readSetting(deps.db, 'backup.lastAutoAt'), now)) return null;
+    copying = true;
+    try {
+      return await scheduledBackup(now);
+    } finally {
+      copying = false;
+    }
   }
 
   function retentionIfDue(now: Date): JobsReport['retention'] {
@@ -72,19 +107,17 @@ export function createSafetyJobs(deps: CoreDeps, log: (e: unknown) => void = con
     }
   }
 
-  const usable = () => !deps.safety.halted && deps.db.open;
-
   return {
     async runDue() {
       if (!usable()) return { backup: null, retention: null };
       const now = deps.clock();
       // Retention first: what it anonymises today is not carried into today's backup.
       const retention = retentionIfDue(now);
-      return { backup: backupIfDue(now), retention };
+      return { backup: await backupIfDue(now), retention };
     },
     backupOnQuit() {
       if (!usable() || totalChanges() === changesAtBackup) return null;
-      return autoBackup(deps.clock(), 'quit');
+      return quitBackup(deps.clock());
     },
   };
 }

@@ -25,7 +25,12 @@ import { appError, AppError } from '../errors';
 import { stagedPath, swapIn, verifyCopy } from './backup';
 import { writeSetting } from './settings';
 
-export async function changeDatabaseKey(ctx: HandlerContext): Promise<{ restarting: true }> {
+export function changeDatabaseKey(ctx: HandlerContext): Promise<{ restarting: true }> {
+  // In the backups' line: no backup holds the file open while it is replaced (backupRunner.ts).
+  return ctx.safety.backups.exclusive(() => changeKeyNow(ctx));
+}
+
+async function changeKeyNow(ctx: HandlerContext): Promise<{ restarting: true }> {
   const actor = requireActor(ctx);
   const runtime = ctx.safety;
   const oldKey = runtime.dbKey;

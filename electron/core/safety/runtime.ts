@@ -1,5 +1,7 @@
 import path from 'node:path';
+import type { Worker } from 'node:worker_threads';
 import type { KeyringInfo } from '../../../shared/api/channels/safety';
+import { createBackupRunner, type BackupRunner } from './backupRunner';
 
 /** How the key is kept on this computer; decided by the Electron glue (electron/main/dbKey.ts). */
 export interface KeyStorageInfo {
@@ -36,6 +38,8 @@ export interface SafetyOptions {
   keyStore?: KeyStore;
   /** keys this database had before (newest first): backups made then still need them */
   retiredKeys?: Buffer[];
+  /** starts the backup worker thread (electron/core/safety/backupWorker.ts, built); without one backups run in line */
+  backupWorker?: () => Worker;
 }
 
 /**
@@ -55,10 +59,12 @@ export interface SafetyRuntime {
   keyStore: KeyStore | null;
   retiredKeys: Buffer[];
   halted: boolean;
+  /** daily and manual backups, one at a time, off the main thread when the app gave a worker */
+  backups: BackupRunner;
 }
 
 export function createSafetyRuntime(dbFile: string, migrationsDir: string, dbKey: Buffer | undefined, options: SafetyOptions = {}): SafetyRuntime {
-  return {
+  const runtime: SafetyRuntime = {
     dbFile,
     migrationsDir,
     dbKey: dbKey ?? null,
@@ -69,5 +75,7 @@ export function createSafetyRuntime(dbFile: string, migrationsDir: string, dbKey
     keyStore: options.keyStore ?? null,
     retiredKeys: options.retiredKeys ?? [],
     halted: false,
+    backups: createBackupRunner(options.backupWorker ?? null, () => runtime.halted),
   };
+  return runtime;
 }

@@ -102,6 +102,7 @@ describe('npm run bench, a few runs of each measure', () => {
       'hotline.search.common',
       'hotline.search.short',
       'hotline.search.twoWords',
+      'safety.saveDuringBackup',
     ]);
     for (const r of report.results) {
       expect(r.summary.n, r.id).toBeGreaterThanOrEqual(3);
@@ -120,6 +121,13 @@ describe('npm run bench, a few runs of each measure', () => {
     expect(barePages).toBeGreaterThanOrEqual(1);
     expect(savePages).toBeGreaterThan(barePages);
     expect(rowsPages).toBeGreaterThan(barePages);
+  });
+
+  it('saves calls while a backup copies the file on its worker, and says how long it took', () => {
+    const r = report.results.find((x) => x.id === 'safety.saveDuringBackup');
+    expect(r?.notes[0]).toMatch(/^1 backup\(s\) of \d+ MiB took [\d.]+ s; \d+ saves during them$/);
+    expect(r?.notes[1]).toMatch(/^longest main-thread stall while they ran: [\d.]+ ms/);
+    expect(r?.target).toEqual({ stat: 'p99', max: 50 });
   });
 
   it('finds the person looked for by code, ID, phone and full name', () => {

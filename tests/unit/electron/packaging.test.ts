@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
+import { backupWorkerFile } from '../../../electron/main/safetyGlue';
 import { addonFingerprint, isAbiMismatch, markerMatches, readMarker } from '../../../electron/build/ensureNative.mjs';
 
 // No YAML parser is a direct dependency, so the checks read the lines themselves.
@@ -21,6 +22,13 @@ describe('electron-builder.yml', () => {
     }
     line(/^asarUnpack:\n\s+- node_modules\/better-sqlite3-multiple-ciphers\/\*\*$/);
     line(/^npmRebuild: true$/);
+  });
+
+  test('the build makes the backup worker main starts, inside what is shipped', () => {
+    const scripts = (JSON.parse(fs.readFileSync(path.resolve('package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts;
+    expect(scripts['build:electron']).toContain('vite build -c vite.electron.config.mts --mode worker');
+    const shipped = path.relative(path.resolve('.'), backupWorkerFile(path.resolve('.'))).split(path.sep).join('/');
+    expect(shipped).toBe('dist/worker/index.cjs');
   });
 
   test('Windows installer and Linux AppImage', () => {
