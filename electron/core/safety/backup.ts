@@ -25,28 +25,56 @@ function stampOf(at: string): string {
   return at.slice(0, 19).replace(/[-:]/g, '').replace('T', '-');
 }
 
-function infoOf(folder: string, name: string): BackupInfo | null {
+/** What a backup's name says: its kind and when it was made (UTC). */
+function nameInfo(name: string): Omit<BackupInfo, 'sizeBytes'> | null {
   const m = BACKUP_NAME_RE.exec(name);
   if (!m) return null;
   const [, d = '', t = '', , kind = 'manual'] = m;
-  let sizeBytes: number;
+  const createdAt = `${d.slice(0, 4)}-${d.slice(4, 6)}-${d.slice(6, 8)}T${t.slice(0, 2)}:${t.slice(2, 4)}:${t.slice(4, 6)}.000Z`;
+  return { name, kind: kind as BackupKind, createdAt };
+}
+
+function infoOf(folder: string, name: string): BackupInfo | null {
+  const named = nameInfo(name);
+  if (!named) return null;
   try {
-    sizeBytes = fs.statSync(path.join(folder, name)).size;
+    return { ...named, sizeBytes: fs.statSync(path.join(folder, name)).size };
   } catch {
     return null;
   }
-  const createdAt = `${d.slice(0, 4)}-${d.slice(4, 6)}-${d.slice(6, 8)}T${t.slice(0, 2)}:${t.slice(2, 4)}:${t.slice(4, 6)}.000Z`;
-  return { name, kind: kind as BackupKind, createdAt, sizeBytes };
 }
+
+const newestFirst = (list: (BackupInfo | null)[]): BackupInfo[] =>
+  list.filter((b): b is BackupInfo => b !== null).sort((a, b) => (a.name < b.name ? 1 : a.name > b.name ? -1 : 0));
 
 /** Newest first. Throws when the folder cannot be read (a network drive that is not there). */
 export function listBackups(folder: string): BackupInfo[] {
   if (!fs.existsSync(folder)) return [];
-  return fs
-    .readdirSync(folder)
-    .map((name) => infoOf(folder, name))
-    .filter((b): b is BackupInfo => b !== null)
-    .sort((a, b) => (a.name < b.name ? 1 : a.name > b.name ? -1 : 0));
+  return newestFirst(fs.readdirSync(folder).map((name) => infoOf(folder, name)));
+}
+
+/**
+ * listBackups without holding the main thread: a share that stopped answering keeps a thread of
+ * the pool waiting on the operating system, not every window of the app.
+ */
+export async function listBackupsAsync(folder: string): Promise<BackupInfo[]> {
+  let names: string[];
+  try {
+    names = await fs.promises.readdir(folder);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return [];
+    throw e;
+  }
+  const infos = names.map(async (name) => {
+    const named = nameInfo(name);
+    if (!named) return null;
+    try {
+      return { ...named, sizeBytes: (await fs.promises.stat(path.join(folder, name))).size };
+    } catch {
+      return null;
+    }
+  });
+  return newestFirst(await Promise.all(infos));
 }
 
 function fsyncFile(file: string): void {

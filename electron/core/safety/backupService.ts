@@ -7,27 +7,24 @@ import { readMigrations } from '../db/migrate';
 import { openDatabase, rekeyFile } from '../db/open';
 import { requireActor, type HandlerContext } from '../context';
 import { appError, AppError } from '../errors';
-import { diskSpace } from './diskSpace';
-import { backupFolder, backupJob, createBackup, listBackups, stageCopy, swapIn, verifyCopy, verifyWithKnownKeys } from './backup';
+import { diskSpace, freeBytes, NOT_ANSWERING } from './diskSpace';
+import { backupFolder, backupJob, createBackup, listBackups, listBackupsAsync, stageCopy, swapIn, verifyCopy, verifyWithKnownKeys } from './backup';
 import { readSetting } from './settings';
 
-export function backupOverview(ctx: HandlerContext): BackupOverview {
+export async function backupOverview(ctx: HandlerContext): Promise<BackupOverview> {
   const folder = backupFolder(ctx.db, ctx.safety);
-  let backups: BackupInfo[] = [];
-  let folderProblem: string | null = null;
-  try {
-    backups = listBackups(folder);
-  } catch {
-    folderProblem = 'safety:backup.folderUnavailable';
-  }
+  const read = await ctx.safety
+    .probeFolder(folder, async () => ({ backups: await listBackupsAsync(folder), free: await freeBytes(folder) }))
+    .catch((): typeof NOT_ANSWERING => NOT_ANSWERING);
+  const answered = read === NOT_ANSWERING ? null : read;
   return {
     folder,
     defaultFolder: ctx.safety.defaultBackupDir,
     keep: readSetting(ctx.db, 'backup.keep'),
     lastAutomaticAt: readSetting(ctx.db, 'backup.lastAutoAt'),
-    backups,
-    folderProblem,
-    space: diskSpace(ctx.safety.dbFile, folder),
+    backups: answered?.backups ?? [],
+    folderProblem: answered ? null : 'safety:backup.folderUnavailable',
+    space: await diskSpace(ctx.safety.dbFile, answered?.free ?? null),
   };
 }
 

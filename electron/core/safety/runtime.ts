@@ -2,6 +2,7 @@ import path from 'node:path';
 import type { Worker } from 'node:worker_threads';
 import type { KeyringInfo } from '../../../shared/api/channels/safety';
 import { createBackupRunner, type BackupRunner } from './backupRunner';
+import { createFolderProbe } from './diskSpace';
 
 /** How the key is kept on this computer; decided by the Electron glue (electron/main/dbKey.ts). */
 export interface KeyStorageInfo {
@@ -61,6 +62,8 @@ export interface SafetyRuntime {
   halted: boolean;
   /** daily and manual backups, one at a time, off the main thread when the app gave a worker */
   backups: BackupRunner;
+  /** reads the backup folder for the pages, giving up on a share that does not answer (diskSpace.ts) */
+  probeFolder: ReturnType<typeof createFolderProbe>;
 }
 
 export function createSafetyRuntime(dbFile: string, migrationsDir: string, dbKey: Buffer | undefined, options: SafetyOptions = {}): SafetyRuntime {
@@ -76,6 +79,7 @@ export function createSafetyRuntime(dbFile: string, migrationsDir: string, dbKey
     retiredKeys: options.retiredKeys ?? [],
     halted: false,
     backups: createBackupRunner(options.backupWorker ?? null, () => runtime.halted),
+    probeFolder: createFolderProbe(),
   };
   return runtime;
 }

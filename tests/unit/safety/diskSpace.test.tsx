@@ -5,10 +5,10 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { cleanup, render, screen } from '@testing-library/react';
 import { formatBytes, lowSpace } from '../../../shared/domain/safety';
-import { freeBytes } from '../../../electron/core/safety/diskSpace';
+import { createFolderProbe, freeBytes, NOT_ANSWERING } from '../../../electron/core/safety/diskSpace';
 import { initI18n } from '../../../renderer/src/app/i18n';
 import { SpaceLines } from '../../../renderer/src/features/safety/SpaceLines';
 import { cleanedUp } from '../../support/cleanup';
@@ -56,8 +56,46 @@ describe('the backups overview measures the real drives', () => {
     expect(Math.abs((space.dataFreeBytes ?? 0) - free.bavail * free.bsize)).toBeLessThan(256 * MB);
     expect(space.backupFreeBytes).not.toBeNull();
     const notYet = path.join(scratch.tempDir('dufang-space-'), 'not', 'yet');
-    expect(freeBytes(notYet)).not.toBeNull();
-    expect(Math.abs((freeBytes(notYet) ?? 0) - (freeBytes(path.dirname(path.dirname(notYet))) ?? 0))).toBeLessThan(256 * MB);
+    expect(await freeBytes(notYet)).not.toBeNull();
+    expect(Math.abs(((await freeBytes(notYet)) ?? 0) - ((await freeBytes(path.dirname(path.dirname(notYet)))) ?? 0))).toBeLessThan(256 * MB);
+  });
+
+  it('a backup folder that does not answer: the page is told so at once and the desk is not held up', async () => {
+    const t = scratch.core({ safety: { defaultBackupDir: scratch.tempDir('dufang-space-') } });
+    await t.setupSupervisor('admin');
+    // A share that stopped answering: its reads never come back (the operating system would give up much later).
+    const hung = new Promise<never>(() => undefined);
+    const probe = createFolderProbe(50);
+    t.core.safety.probeFolder = (folder, read) => probe(folder, () => hung.then(read));
+    const overview = okValue(await t.call('admin', 'safety:backups', {}));
+    expect(overview).toMatchObject({ backups: [], folderProblem: 'safety:backup.folderUnavailable' });
+    expect(overview.space.backupFreeBytes).toBeNull();
+    expect(overview.space.dataFreeBytes).not.toBeNull();
+    expect(overview.space.low).not.toContain('backup');
+  });
+});
+
+describe('createFolderProbe', () => {
+  it('waits so long for a folder, then answers "not answering"; a read still hanging is not started again', async () => {
+    const probe = createFolderProbe(30);
+    let release: (names: string[]) => void = () => undefined;
+    const read = vi.fn(() => new Promise<string[]>((resolve) => (release = resolve)));
+    expect(await probe('//nas/backups', read)).toBe(NOT_ANSWERING);
+    expect(await probe('//nas/backups', read)).toBe(NOT_ANSWERING);
+    expect(read).toHaveBeenCalledTimes(1);
+    // Another folder is read as usual.
+    expect(await probe('D:/backups', async () => ['a'])).toEqual(['a']);
+    // Once the share answers (or the system gives up), the folder is read again.
+    release(['late']);
+    await Promise.resolve();
+    await Promise.resolve();
+    expect(await probe('//nas/backups', async () => ['now'])).toEqual(['now']);
+  });
+
+  it('a read that fails says why, and is not counted as hanging', async () => {
+    const probe = createFolderProbe(1000);
+    await expect(probe('X:/gone', async () => Promise.reject(new Error('ENOTDIR')))).rejects.toThrow('ENOTDIR');
+    expect(await probe('X:/gone', async () => 'read')).toBe('read');
   });
 });
 
