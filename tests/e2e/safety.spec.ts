@@ -5,6 +5,7 @@ import { test, expect, type Desk } from './harness';
 import { as, OWN_PASSWORD, seedStaff, signIn } from './hotlineSupport';
 import { DatabaseKeyError, openKeyed } from '../../electron/core/db/open';
 import { formatRecoveryKey } from '../../electron/core/safety/recoveryKey';
+import { writeSetting } from '../../electron/core/safety/settings';
 import { pdfText } from '../support/pdf';
 
 const KEY = randomBytes(32);
@@ -160,6 +161,26 @@ test('supervisor: audit trail search and CSV export; backups; restore restarts t
   expect(desk.core.safety.halted).toBe(true);
   const backups = fs.readdirSync(path.join(desk.dir, 'backups'));
   expect(backups.filter((f) => f.endsWith('-preRestore.sqlite3'))).toHaveLength(1);
+});
+
+test('supervisor home: a backup share that went away and backups two days late are said first, with the way to data safety', async ({ desk }) => {
+  const { page } = desk;
+  await seedConfirmed(desk);
+  const share = path.join(desk.dir, 'share');
+  await as(desk, 'seed', 'safety:setBackupPolicy', { folder: share, keep: 5 });
+  // The network drive went away (something else now answers at its path), three days after the last automatic backup.
+  fs.rmSync(share, { recursive: true });
+  fs.writeFileSync(share, 'not a folder');
+  const threeDaysAgo = new Date(Date.now() - 72 * 3_600_000).toISOString();
+  writeSetting(desk.core.db, 'backup.lastAutoAt', threeDaysAgo, threeDaysAgo, null);
+
+  await signIn(page, 'boss');
+  await expect(page.getByTestId('home-backup-folder')).toHaveText(new RegExp(`無法使用備份資料夾 ${share.replace(/[\\/.]/g, '\\$&')}（網路磁碟是否已連線？）`));
+  await expect(page.getByTestId('home-backup-overdue')).toContainText('已超過兩天');
+  await desk.shot('06-home-backup-warnings');
+  await page.getByTestId('home-backup-overdue').getByRole('button', { name: '資料安全' }).click();
+  await expect(page.getByRole('heading', { name: '資料安全' })).toBeVisible();
+  await expect(page.getByTestId('backup-now')).toBeVisible();
 });
 
 test('Linux with a plain-text keyring: nothing works until a supervisor accepts it on record', async ({ desk }) => {

@@ -9,7 +9,7 @@ import { useNav } from '../../app/nav';
 import { PageHeader } from '../../components/PageHeader';
 import { useReference } from '../reference/useReference';
 import { TodayBanner } from '../home/TodayBanner';
-import { SpaceLines } from '../safety/SpaceLines';
+import { BackupWarnings } from '../safety/BackupWarnings';
 import { SAFETY_KEYS } from '../safety/keys';
 import { ACCOUNTS_KEY } from './AccountDialog';
 
@@ -32,9 +32,8 @@ export default function AdminHome() {
   const { data: reference } = useReference();
   const safety = useQuery({ queryKey: [...SAFETY_KEYS.status, 'home'], queryFn: () => unwrap(api().safety.status({})) });
   const recoveredAt = safety.data?.encrypted ? safety.data.keyring.recoveredAt : null;
-  // Same query as the data-safety page: a drive short of room is said here before it stops every save.
+  // Same query as the data-safety page: backup trouble and a drive short of room are said here before they matter.
   const backups = useQuery({ queryKey: SAFETY_KEYS.backups, queryFn: () => unwrap(api().safety.backups({})) });
-  const space = backups.data?.space;
   const list = accounts.data ?? [];
   return (
     <Box>
@@ -55,11 +54,7 @@ export default function AdminHome() {
           {t('safety:changeKey.recovered', { at: formatDateTime(recoveredAt, currentLang()) })}
         </Alert>
       )}
-      {space && space.low.length > 0 && (
-        <Box data-testid="home-low-space">
-          <SpaceLines space={space} />
-        </Box>
-      )}
+      {backups.data && <BackupWarnings overview={backups.data} now={new Date()} onOpen={() => go('data-safety')} />}
       <Grid container spacing={2} sx={{ mb: 3 }}>
         <Grid size={{ xs: 6, md: 3 }}>
           <Figure label={t('home.activeAccounts')} value={list.filter((a) => a.status === 'active').length} onClick={() => go('accounts')} />
