@@ -45,11 +45,16 @@ export interface BenchOptions {
 
 const wanted = (o: BenchOptions, id: string) => o.only.length === 0 || o.only.some((p) => id.startsWith(p));
 
+/** `vite build` into `outDir` (extra arguments pick another config or mode); throws with vite's output when it fails. */
+export function viteBuild(outDir: string, extra: string[] = []): void {
+  const r = spawnSync('npx', ['vite', 'build', ...extra, '--outDir', outDir, '--logLevel', 'warn'], { cwd: ROOT, encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`vite build failed:\n${r.stdout}\n${r.stderr}`);
+}
+
 function buildRenderer(log: (l: string) => void): string {
   const outDir = path.join(ROOT, 'dist/renderer-bench');
   log('Building the renderer into dist/renderer-bench …');
-  const r = spawnSync('npx', ['vite', 'build', '--outDir', outDir, '--logLevel', 'warn'], { cwd: ROOT, encoding: 'utf8' });
-  if (r.status !== 0) throw new Error(`vite build failed:\n${r.stdout}\n${r.stderr}`);
+  viteBuild(outDir);
   return outDir;
 }
 
@@ -57,8 +62,7 @@ function buildRenderer(log: (l: string) => void): string {
 function buildWorker(log: (l: string) => void): () => Worker {
   const outDir = path.join(ROOT, 'dist/worker-bench');
   log('Building the backup worker into dist/worker-bench …');
-  const r = spawnSync('npx', ['vite', 'build', '-c', 'vite.electron.config.mts', '--mode', 'worker', '--outDir', outDir, '--logLevel', 'warn'], { cwd: ROOT, encoding: 'utf8' });
-  if (r.status !== 0) throw new Error(`vite build failed:\n${r.stdout}\n${r.stderr}`);
+  viteBuild(outDir, ['-c', 'vite.electron.config.mts', '--mode', 'worker']);
   const file = path.join(outDir, 'index.cjs');
   return () => new Worker(file);
 }

@@ -175,7 +175,7 @@ test('supervisor home: a backup share that went away and backups two days late a
   writeSetting(desk.core.db, 'backup.lastAutoAt', threeDaysAgo, threeDaysAgo, null);
 
   await signIn(page, 'boss');
-  await expect(page.getByTestId('home-backup-folder')).toHaveText(new RegExp(`無法使用備份資料夾 ${share.replace(/[\\/.]/g, '\\$&')}（網路磁碟是否已連線？）`));
+  await expect(page.getByTestId('home-backup-folder')).toContainText(`無法使用備份資料夾 ${share}（網路磁碟是否已連線？）`);
   await expect(page.getByTestId('home-backup-overdue')).toContainText('已超過兩天');
   await desk.shot('06-home-backup-warnings');
   await page.getByTestId('home-backup-overdue').getByRole('button', { name: '資料安全' }).click();

@@ -3,7 +3,6 @@
  * (vite.electron.config.mts --mode worker), built here into a temporary folder and started with
  * node's own Worker. The desk must keep answering while a backup copies and checks the file.
  */
-import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -12,6 +11,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { openKeyed } from '../../../electron/core/db/open';
 import { readSetting } from '../../../electron/core/safety/settings';
 import { backupWorkerFile, backupWorkerSpawner } from '../../../electron/main/safetyGlue';
+import { viteBuild } from '../../bench/run';
 import { cleanedUp } from '../../support/cleanup';
 import { okValue, SUPERVISOR } from '../../support/core';
 
@@ -20,9 +20,7 @@ let appDir = '';
 
 beforeAll(() => {
   appDir = fs.mkdtempSync(path.join(process.cwd(), 'node_modules/.cache/backup-worker-'));
-  const outDir = path.dirname(backupWorkerFile(appDir));
-  const r = spawnSync('npx', ['vite', 'build', '-c', 'vite.electron.config.mts', '--mode', 'worker', '--outDir', outDir, '--logLevel', 'warn'], { encoding: 'utf8' });
-  if (r.status !== 0) throw new Error(`vite build failed:\n${r.stdout}\n${r.stderr}`);
+  viteBuild(path.dirname(backupWorkerFile(appDir)), ['-c', 'vite.electron.config.mts', '--mode', 'worker']);
   return () => fs.rmSync(appDir, { recursive: true, force: true });
 }, 120_000);
 
