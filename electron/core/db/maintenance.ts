@@ -25,6 +25,16 @@ const MERGE_PAGES = 200;
 /** Full-text indexes whose merging waits for idle time (0006_performance.sql). */
 const FTS_TABLES = ['hotline_call_text'] as const;
 
+/**
+ * One bounded step of merging a full-text index's segments (FTS5 'merge'); true when it merged
+ * something. A difference of 2 or more in total_changes() means it did (https://sqlite.org/fts5.html#the_merge_command).
+ */
+export function mergeSegments(db: Db, table: (typeof FTS_TABLES)[number], pages: number): boolean {
+  const before = db.prepare('SELECT total_changes()').pluck().get() as number;
+  db.prepare(`INSERT INTO ${table} (${table}, rank) VALUES ('merge', ?)`).run(pages);
+  return (db.prepare('SELECT total_changes()').pluck().get() as number) - before >= 2;
+}
+
 /** Hotline days counted per idle moment: a month of calls, ~5 ms at a busy bureau. */
 const DAYS_PER_STEP = 31;
 
@@ -38,19 +48,13 @@ export interface IdleMaintenance {
 
 export function createIdleMaintenance(db: Db, log: (e: unknown) => void = console.error, now: () => Date = () => new Date()): IdleMaintenance {
   let timer: ReturnType<typeof setTimeout> | null = null;
-  const totalChanges = () => db.prepare('SELECT total_changes()').pluck().get() as number;
   function runNow(): boolean {
     // A restore closes the connection under the running core; nothing to do then.
     if (!db.open) return false;
     // A checkpoint cannot run inside a transaction (a caller's own BEGIN): it waits for the next idle moment.
     if (!db.inTransaction) db.pragma('wal_checkpoint(PASSIVE)');
     let worked = false;
-    for (const table of FTS_TABLES) {
-      const before = totalChanges();
-      db.prepare(`INSERT INTO ${table} (${table}, rank) VALUES ('merge', ?)`).run(MERGE_PAGES);
-      // FTS5: a difference of 2 or more means the command merged something (https://sqlite.org/fts5.html#the_merge_command).
-      if (totalChanges() - before >= 2) worked = true;
-    }
+    for (const table of FTS_TABLES) if (mergeSegments(db, table, MERGE_PAGES)) worked = true;
     if (!db.inTransaction && countSomeDays(db, now(), DAYS_PER_STEP) > 0) worked = true;
     return worked;
   }

@@ -48,5 +48,5 @@ export const safetyHandlers: HandlersFor<typeof safetyChannels> = {
     if (path !== null) appendAudit(ctx.db, { at, accountId: actor.id, action: 'export', entity: 'auditLog', details: { filter, rows, format: 'csv' } });
     return { saved: path !== null, path, rows };
   },
-  'safety:runRetention': (ctx) => runRetention(ctx.db, ctx.clock(), requireActor(ctx).id),
+  'safety:runRetention': (ctx) => runRetention(ctx.db, ctx.safety, ctx.clock(), requireActor(ctx).id),
 };

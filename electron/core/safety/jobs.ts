@@ -97,12 +97,13 @@ export function createSafetyJobs(deps: CoreDeps, log: (e: unknown) => void = con
     }
   }
 
-  function retentionIfDue(now: Date): JobsReport['retention'] {
+  async function retentionIfDue(now: Date): Promise<JobsReport['retention']> {
     if (!due(readSetting(deps.db, 'retention.lastRunAt'), now)) return null;
     try {
-      return runRetention(deps.db, now, null);
+      return await runRetention(deps.db, deps.safety, now, null);
     } catch (e) {
-      log(e);
+      // Cut short by a restore or the app closing is not a failure: the next run finishes it.
+      if (usable()) log(e);
       return 'failed';
     }
   }
@@ -112,8 +113,8 @@ export function createSafetyJobs(deps: CoreDeps, log: (e: unknown) => void = con
       if (!usable()) return { backup: null, retention: null };
       const now = deps.clock();
       // Retention first: what it anonymises today is not carried into today's backup.
-      const retention = retentionIfDue(now);
-      return { backup: await backupIfDue(now), retention };
+      const retention = await retentionIfDue(now);
+      return { backup: usable() ? await backupIfDue(now) : null, retention };
     },
     backupOnQuit() {
       if (!usable() || totalChanges() === changesAtBackup) return null;

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { Worker } from 'node:worker_threads';
-import type { KeyringInfo } from '../../../shared/api/channels/safety';
+import type { KeyringInfo, RetentionReport } from '../../../shared/api/channels/safety';
 import { createBackupRunner, type BackupRunner } from './backupRunner';
 import { createFolderProbe } from './diskSpace';
 
@@ -41,6 +41,8 @@ export interface SafetyOptions {
   retiredKeys?: Buffer[];
   /** starts the backup worker thread (electron/core/safety/backupWorker.ts, built); without one backups run in line */
   backupWorker?: () => Worker;
+  /** ids in a retention run's first slice of each kind (retention/index.ts); tests make it small */
+  retentionSlice?: number;
 }
 
 /**
@@ -64,6 +66,10 @@ export interface SafetyRuntime {
   backups: BackupRunner;
   /** reads the backup folder for the pages, giving up on a share that does not answer (diskSpace.ts) */
   probeFolder: ReturnType<typeof createFolderProbe>;
+  /** the retention run under way, if any (retention/index.ts) */
+  retentionRun: Promise<RetentionReport> | null;
+  /** ids in a retention run's first slice of each kind; later slices are sized to take ~10 ms (retention/index.ts) */
+  retentionSlice: number;
 }
 
 export function createSafetyRuntime(dbFile: string, migrationsDir: string, dbKey: Buffer | undefined, options: SafetyOptions = {}): SafetyRuntime {
@@ -80,6 +86,8 @@ export function createSafetyRuntime(dbFile: string, migrationsDir: string, dbKey
     halted: false,
     backups: createBackupRunner(options.backupWorker ?? null, () => runtime.halted),
     probeFolder: createFolderProbe(),
+    retentionRun: null,
+    retentionSlice: options.retentionSlice ?? 200,
   };
   return runtime;
 }

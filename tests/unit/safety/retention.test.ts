@@ -5,6 +5,7 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { ANONYMISED_NAME } from '../../../shared/domain/safety';
+import { mergeSegments } from '../../../electron/core/db/maintenance';
 import { cutoffFor } from '../../../electron/core/safety/retention';
 import { makeCore, okValue, type TestCore } from '../../support/core';
 
@@ -76,6 +77,43 @@ async function lectureAttendee(t: TestCore, ref: Ref, name: string, nationalId: 
   // A leave request with a reason in words: personal too.
   okValue(await t.call('co', 'lectures:requestLeave', { enrolmentId, reasonId: ref('leaveReason'), note: `${name}住院中` }));
   return { sessionId: session.id, attendeeId: person.id, enrolmentId };
+}
+
+/** `n` calls with a phone and a note, each a saved call of the core's current time. */
+async function plainCalls(t: TestCore, ref: Ref, opId: number, n: number, phone: string) {
+  const ids: number[] = [];
+  for (let k = 0; k < n; k++) {
+    const now = t.clock.now.getTime();
+    const call = {
+      direction: 'inbound' as const,
+      startedAt: new Date(now - 10 * 60_000).toISOString(),
+      endedAt: new Date(now - 5 * 60_000).toISOString(),
+      operatorId: opId,
+      callerTypeId: ref('callerType', 'family'),
+      gender: 'female' as const,
+      ageGroupId: ref('ageGroup'),
+      districtId: ref('district'),
+      phone,
+      serviceItemIds: [ref('serviceItem', 'psychological-support')],
+      notes: `${OLD_NOTE} ${k}`,
+      flags: [],
+    };
+    ids.push(okValue(await t.call('op', 'hotline:saveCall', { draftId: null, call })).call.id);
+  }
+  return ids;
+}
+
+/** Thirty calls from 2019 and two from now, on a core whose retention starts with a slice of one call. */
+async function thirtyOldCalls() {
+  const t = makeCore({ start: OLD, safety: { retentionSlice: 1 } });
+  cores.push(t);
+  const { opId, ref } = await staff(t);
+  const old = await plainCalls(t, ref, opId, 30, OLD_PHONE);
+  t.clock.now = NOW;
+  const recent = await plainCalls(t, ref, opId, 2, '0987-654-321');
+  okValue(await t.call('admin', 'safety:setRetention', { retention: { hotlineCalls: 60, lectureAttendees: null, counterVisits: null } }));
+  const phones = (ids: number[]) => ids.map((id) => (t.core.db.prepare('SELECT phone FROM hotline_calls WHERE id = ?').pluck().get(id) as string) || 'cleared');
+  return { t, old, recent, phones };
 }
 
 const stats = async (t: TestCore, year: number, month: number) => ({
@@ -205,5 +243,47 @@ describe('retention', () => {
     okValue(await t.call('admin', 'safety:setRetention', { retention: { hotlineCalls: 60, lectureAttendees: 84, counterVisits: null } }));
     const entry = t.core.db.prepare("SELECT details FROM audit_log WHERE entity_id = 'retention.months'").get() as { details: string };
     expect(JSON.parse(entry.details).after).toEqual({ hotlineCalls: 60, lectureAttendees: 84, counterVisits: null });
+  });
+
+  it('walks the records in short steps: timers and other requests run between them, and no record at a slice edge is missed', async () => {
+    const { t, old, recent, phones } = await thirtyOldCalls();
+    let finished = false;
+    const run = t.call('admin', 'safety:runRetention', {}).finally(() => (finished = true));
+    // A timer only fires once the event loop turns: in one transaction the whole run would be done first.
+    const timerSawRunning = await new Promise<boolean>((resolve) => setTimeout(() => resolve(!finished), 0));
+    expect(timerSawRunning).toBe(true);
+    // A save asked for meanwhile is answered before the run is.
+    const draft = okValue(await t.call('op', 'hotline:startDraft', {}));
+    okValue(await t.call('op', 'hotline:saveDraft', { id: draft.id, payload: { ...draft.payload, notes: '值班中' } }));
+    expect(finished).toBe(false);
+    expect(okValue(await run).kinds[0]).toMatchObject({ kind: 'hotlineCalls', anonymised: 30 });
+    expect(phones(old)).toEqual(old.map(() => 'cleared'));
+    expect(phones(recent)).toEqual(['0987-654-321', '0987-654-321']);
+    // The notes' full-text index is left merged: the slices' segments do not pile up for a save to merge.
+    expect(mergeSegments(t.core.db, 'hotline_call_text', 250)).toBe(false);
+  });
+
+  it('a second request while a run walks shares that run: one audit entry', async () => {
+    const { t } = await thirtyOldCalls();
+    const [a, b] = await Promise.all([t.call('admin', 'safety:runRetention', {}), t.call('admin', 'safety:runRetention', {})]);
+    expect(okValue(a)).toEqual(okValue(b));
+    expect(okValue(a).kinds[0]?.anonymised).toBe(30);
+    expect(t.core.db.prepare("SELECT count(*) FROM audit_log WHERE action = 'retention'").pluck().get()).toBe(1);
+  });
+
+  it('a run cut short (a restore halted the core) keeps what it did, records no run, and the next run finishes', async () => {
+    const { t, old, phones } = await thirtyOldCalls();
+    const run = t.call('admin', 'safety:runRetention', {});
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    t.core.safety.halted = true;
+    expect(await run).toMatchObject({ ok: false, error: { code: 'locked', messageKey: 'safety:restore.restarting' } });
+    const done = phones(old).filter((p) => p === 'cleared').length;
+    expect(done).toBeGreaterThan(0);
+    expect(done).toBeLessThan(30);
+    expect(t.core.db.prepare("SELECT count(*) FROM audit_log WHERE action = 'retention'").pluck().get()).toBe(0);
+    // As after the restart: the next run does the rest.
+    t.core.safety.halted = false;
+    expect(okValue(await t.call('admin', 'safety:runRetention', {})).kinds[0]?.anonymised).toBe(30 - done);
+    expect(phones(old)).toEqual(old.map(() => 'cleared'));
   });
 });

@@ -8,9 +8,10 @@ import type { Anonymiser } from './index';
 export const counterVisitsAnonymiser: Anonymiser = {
   kind: 'counterVisits',
   tables: ['counter_visits'],
-  run(db, cutoff, at, by) {
+  table: 'counter_visits',
+  run(db, cutoff, at, by, slice) {
     return db
-      .prepare(`UPDATE counter_visits SET note = '', updated_at = @at, updated_by = COALESCE(@by, updated_by) WHERE visited_at < @cutoff AND note <> ''`)
-      .run({ cutoff, at, by }).changes;
+      .prepare(`UPDATE counter_visits SET note = '', updated_at = @at, updated_by = COALESCE(@by, updated_by) WHERE id > @after AND id <= @upTo AND visited_at < @cutoff AND note <> ''`)
+      .run({ cutoff, at, by, ...slice }).changes;
   },
 };

@@ -14,17 +14,18 @@ import { withUpdatesAllowed } from './appendOnly';
 export const lectureAttendeesAnonymiser: Anonymiser = {
   kind: 'lectureAttendees',
   tables: ['lecture_attendees', 'lecture_attendees_fts', 'lecture_leaves', 'lecture_consultations', 'lecture_enrolment_history'],
-  run(db, cutoff, at, by) {
+  table: 'lecture_attendees',
+  run(db, cutoff, at, by, slice) {
     const cutoffDate = cutoff.slice(0, 10);
     const ids = (
       db
         .prepare(
           `SELECT a.id FROM lecture_attendees a
-           WHERE a.national_id NOT LIKE 'ANON-%' AND a.created_at < @cutoff AND a.updated_at < @cutoff
+           WHERE a.id > @after AND a.id <= @upTo AND a.national_id NOT LIKE 'ANON-%' AND a.created_at < @cutoff AND a.updated_at < @cutoff
              AND NOT EXISTS (SELECT 1 FROM lecture_enrolments e JOIN lecture_sessions s ON s.id = e.session_id
                              WHERE e.attendee_id = a.id AND s.session_date >= @cutoffDate)`,
         )
-        .all({ cutoff, cutoffDate }) as { id: number }[]
+        .all({ cutoff, cutoffDate, ...slice }) as { id: number }[]
     ).map((r) => r.id);
     if (ids.length === 0) return 0;
 
