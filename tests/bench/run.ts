@@ -22,6 +22,7 @@ import { initialJs, signInSheetPdf, startupExisting, startupFresh } from './appM
 import { openBench, workingCopy, type Bench } from './benchCore';
 import { savesDuringBackup } from './backupMeasure';
 import { keystroke } from './browserMeasure';
+import { savesDuringRetention } from './retentionMeasure';
 import { LOOKUP_KINDS, SEARCH_KINDS, lookup, saveCall, saveCallRows, searchNotes, stats, statsFirstReport, trends } from './coreMeasures';
 import { ROOT, cachedDataset, parseScale, type Dataset } from './generate';
 import type { MeasureResult } from './measure';
@@ -102,6 +103,8 @@ async function collect(o: BenchOptions, dataset: Dataset, rendererDir: string | 
       add(k.keystroke);
       notes.push(k.firstScreenJs);
     }
+    // Last: it anonymises a third of the file, which every measure above searches or counts.
+    if (wanted(o, 'safety.retention')) add(await savesDuringRetention(b, o.quick));
   } finally {
     bench?.close();
     await closeBrowser();
