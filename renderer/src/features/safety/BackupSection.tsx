@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, Box, Button, Chip, CircularProgress, Table, TableBody, TableCell, TableHead, TableRow, TextField, Typography } from '@mui/material';
+import { Alert, Box, Button, Chip, Table, TableBody, TableCell, TableHead, TableRow, TextField, Typography } from '@mui/material';
 import BackupIcon from '@mui/icons-material/Backup';
 import FolderOpenIcon from '@mui/icons-material/FolderOpen';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
@@ -15,6 +15,7 @@ import { RestoreDialog } from './RestoreDialog';
 import { SpaceLines } from './SpaceLines';
 import { Section } from './Section';
 import { numberOrNaN } from './SessionSection';
+import { WorkingLine } from './WorkingLine';
 
 const KIND_COLOR = { auto: 'default', manual: 'primary', preRestore: 'warning' } as const;
 
@@ -76,12 +77,7 @@ export function BackupSection({ settings }: { settings: SafetySettings }) {
           {data?.lastAutomaticAt ? t('backup.lastAutomatic', { at: formatDateTime(data.lastAutomaticAt, lang) }) : t('backup.neverAutomatic')}
         </Typography>
       </Box>
-      {backupNow.isPending && (
-        <Box sx={{ display: 'flex', alignItems: 'center', gap: 1, mb: 1 }} role="status" data-testid="backup-making">
-          <CircularProgress size={18} />
-          <Typography>{t('backup.making')}</Typography>
-        </Box>
-      )}
+      {backupNow.isPending && <WorkingLine testId="backup-making">{t('backup.making')}</WorkingLine>}
       {backupNow.data && <Alert severity="success" sx={{ mb: 1 }} data-testid="backup-made">{t('backup.made', { name: backupNow.data.name })}</Alert>}
       {failure && <Alert severity="error" sx={{ mb: 1 }}>{t(failure.messageKey, failure.params ?? {})}</Alert>}
       {data?.folderProblem && <Alert severity="error" sx={{ mb: 1 }}>{t(data.folderProblem, { folder: data.folder })}</Alert>}

@@ -8,6 +8,7 @@ import { api, apiErrorOf, unwrap } from '../../app/api';
 import { useFieldErrors } from '../../components/useFieldErrors';
 import { SAFETY_KEYS } from './keys';
 import { Section } from './Section';
+import { WorkingLine } from './WorkingLine';
 
 type Form = Record<RetentionKind, string>;
 
@@ -57,11 +58,12 @@ export function RetentionSection({ settings }: { settings: SafetySettings }) {
             <Button type="submit" variant="contained" disabled={save.isPending}>
               {t('retention.save')}
             </Button>
-            <Button onClick={() => run.mutate()} disabled={run.isPending}>
+            <Button onClick={() => run.mutate()} disabled={run.isPending} data-testid="retention-run">
               {t('retention.runNow')}
             </Button>
             {save.isSuccess && <Typography color="success.main">{t('retention.saved')}</Typography>}
           </Box>
+          {run.isPending && <WorkingLine testId="retention-running">{t('retention.running')}</WorkingLine>}
           {run.data && <Alert severity="success" data-testid="retention-ran">{t('retention.ran', { count: anonymised })}</Alert>}
         </Stack>
       </Box>
