@@ -138,6 +138,21 @@ describe.each([
     });
   });
 
+  describe('done follow-ups (hotline:followUps)', () => {
+    const done = (mine: boolean) => plansOf(SENDERS.operator, 'hotline:followUps', { open: false, mine }, /hotline_follow_ups/);
+
+    it('reads the latest done ones newest first from a done-only index, never sorting every follow-up there was', async () => {
+      for (const [mine, index] of [
+        [false, /(SCAN|SEARCH) f USING INDEX hotline_follow_ups_done\b/],
+        [true, /SEARCH f USING INDEX hotline_follow_ups_done_owner \(owner_id=\?/],
+      ] as const) {
+        const text = lines(await done(mine)).join('\n');
+        expect(text, `mine: ${mine}`).toMatch(index);
+        expect(text, `mine: ${mine}`).not.toMatch(/TEMP B-TREE|SCAN f\s*←|SCAN hotline_follow_ups\s*←/);
+      }
+    });
+  });
+
   describe('annual statistics (stats:section)', () => {
     const YEAR = { kind: 'year', year: 2025 } as const;
 
