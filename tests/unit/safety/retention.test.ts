@@ -39,10 +39,10 @@ async function staff(t: TestCore) {
 
 type Ref = Awaited<ReturnType<typeof staff>>['ref'];
 
-/** One call with everything personal a call can hold: phone, notes, a flag's action, a referral, a done follow-up, an edit. */
-async function hotlineCall(t: TestCore, ref: Ref, opId: number, phone: string, notes: string) {
+/** A call of the core's current time with this phone and note (and these flags ticked). */
+function callOf(t: TestCore, ref: Ref, opId: number, phone: string, notes: string, flags: { flagId: number; actionTaken: string }[] = []) {
   const now = t.clock.now.getTime();
-  const call = {
+  return {
     direction: 'inbound' as const,
     startedAt: new Date(now - 10 * 60_000).toISOString(),
     endedAt: new Date(now - 5 * 60_000).toISOString(),
@@ -54,8 +54,14 @@ async function hotlineCall(t: TestCore, ref: Ref, opId: number, phone: string, n
     phone,
     serviceItemIds: [ref('serviceItem', 'psychological-support')],
     notes,
-    flags: [{ flagId: ref('riskFlag'), actionTaken: `${notes}：已提供 1925` }],
+    flags,
   };
+}
+
+/** One call with everything personal a call can hold: phone, notes, a flag's action, a referral, a done follow-up, an edit. */
+async function hotlineCall(t: TestCore, ref: Ref, opId: number, phone: string, notes: string) {
+  const now = t.clock.now.getTime();
+  const call = callOf(t, ref, opId, phone, notes, [{ flagId: ref('riskFlag'), actionTaken: `${notes}：已提供 1925` }]);
   const id = okValue(await t.call('op', 'hotline:saveCall', { draftId: null, call })).call.id;
   okValue(await t.call('op', 'hotline:updateCall', { id, call: { ...call, notes: `${notes}（補充）` } }));
   const referral = okValue(
@@ -83,21 +89,7 @@ async function lectureAttendee(t: TestCore, ref: Ref, name: string, nationalId: 
 async function plainCalls(t: TestCore, ref: Ref, opId: number, n: number, phone: string) {
   const ids: number[] = [];
   for (let k = 0; k < n; k++) {
-    const now = t.clock.now.getTime();
-    const call = {
-      direction: 'inbound' as const,
-      startedAt: new Date(now - 10 * 60_000).toISOString(),
-      endedAt: new Date(now - 5 * 60_000).toISOString(),
-      operatorId: opId,
-      callerTypeId: ref('callerType', 'family'),
-      gender: 'female' as const,
-      ageGroupId: ref('ageGroup'),
-      districtId: ref('district'),
-      phone,
-      serviceItemIds: [ref('serviceItem', 'psychological-support')],
-      notes: `${OLD_NOTE} ${k}`,
-      flags: [],
-    };
+    const call = callOf(t, ref, opId, phone, `${OLD_NOTE} ${k}`);
     ids.push(okValue(await t.call('op', 'hotline:saveCall', { draftId: null, call })).call.id);
   }
   return ids;
