@@ -8,6 +8,7 @@ import { CLOCK_SKEW_MS, durationSeconds, type CallFlag, type CallKind, type Call
 import { currentShift } from '../../../shared/domain/shifts';
 import { normalizePhone, phoneSearchKey } from '../../../shared/lib/phone';
 import { taipeiDateKey } from '../../../shared/lib/time';
+import type { Actor } from '../context';
 import type { Db } from '../db/open';
 import type { CallFields } from './callRepository';
 import { activeRefs, isActiveStaff, refOfKind, type Problems } from './common';
@@ -36,6 +37,8 @@ interface CallContext {
   /** the record being edited: ids it already holds stay valid even if retired since */
   existing?: CallRecord;
   now: string;
+  /** who saves it, as the dispatch table read them for this request */
+  actor?: Actor;
 }
 
 export function checkCall(db: Db, input: CallInput, c: CallContext, problems: Problems, prefix = 'call.'): CheckedCall {
@@ -56,7 +59,7 @@ export function checkCall(db: Db, input: CallInput, c: CallContext, problems: Pr
   else if (end < start) problems.add(at('endedAt'), 'hotline:errors.endBeforeStart');
   else if (end - start > MAX_CALL_MS) problems.add(at('endedAt'), 'hotline:errors.tooLongCall');
 
-  if (input.operatorId !== existing?.operatorId && !isActiveStaff(db, input.operatorId, ['operator'])) {
+  if (input.operatorId !== existing?.operatorId && !isActiveStaff(db, input.operatorId, ['operator'], c.actor)) {
     problems.add(at('operatorId'), 'hotline:errors.notOperator');
   }
 

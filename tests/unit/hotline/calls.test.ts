@@ -134,6 +134,29 @@ describe('saving a call', () => {
   });
 });
 
+describe('what a save answers', () => {
+  it('is what opening the call reads back: items and flags in any order, a call typed for someone else, a non-service call', async () => {
+    f = await hotlineFixture();
+    const items = [f.ref('serviceItem', 'medical-treatment').id, f.ref('serviceItem', 'psychological-support').id].sort((a, b) => b - a);
+    const flags = [f.ref('riskFlag', 'suicide-risk').id, f.ref('riskFlag', 'domestic-violence').id].sort((a, b) => b - a);
+    const answers = [
+      okValue(
+        await f.t.call('op1', 'hotline:saveCall', {
+          draftId: null,
+          call: f.call({ serviceItemIds: items, flags: flags.map((flagId, i) => ({ flagId, actionTaken: `處置 ${i}` })), phone: '+886 912 345 678' }),
+        }),
+      ),
+      // op2 logs op1's call: the operator's name is looked up, the typist is the actor.
+      okValue(await f.t.call('op2', 'hotline:saveCall', { draftId: null, call: f.call({ operatorId: f.op1, phone: '' }) })),
+      okValue(await f.t.call('op1', 'hotline:quickCall', { typeId: f.ref('nonServiceCallType', 'silent').id })),
+    ];
+    expect(answers[0]?.call.serviceItemIds).toEqual([...items].sort((a, b) => a - b));
+    expect(answers[1]?.call).toMatchObject({ operatorName: '陳小華', createdByName: '林大明' });
+    for (const saved of answers) expect(okValue(await f.t.call('admin', 'hotline:getCall', { id: saved.call.id })).call).toEqual(saved.call);
+    expect(okValue(await f.t.call('op2', 'hotline:getCall', { id: answers[1]?.call.id ?? 0 }))).toEqual(answers[1]);
+  });
+});
+
 describe('non-service calls in one key', () => {
   it('are saved at once with the time, counted apart from service calls', async () => {
     f = await hotlineFixture();
