@@ -21,6 +21,7 @@ import { closeBrowser } from '../support/pdf';
 import { initialJs, signInSheetPdf, startupExisting, startupFresh } from './appMeasures';
 import { openBench, workingCopy, type Bench } from './benchCore';
 import { savesDuringBackup } from './backupMeasure';
+import { CIPHERS, cipherPageCost, type CipherId } from './cipherMeasure';
 import { keystroke } from './browserMeasure';
 import { savesDuringRetention } from './retentionMeasure';
 import { LOOKUP_KINDS, SEARCH_KINDS, lookup, saveCall, saveCallRows, searchNotes, stats, statsFirstReport, trends } from './coreMeasures';
@@ -81,6 +82,15 @@ async function collect(o: BenchOptions, dataset: Dataset, rendererDir: string | 
       add(await startupExisting(copy.dbFile, copy.dir, o.quick));
     } finally {
       fs.rmSync(copy.dir, { recursive: true, force: true });
+    }
+  }
+  const ciphers = (Object.keys(CIPHERS) as CipherId[]).filter((id) => wanted(o, `storage.cipher.${id}`));
+  if (ciphers.length > 0) {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'desk-cipher-'));
+    try {
+      for (const id of ciphers) add(await cipherPageCost(dir, id, o.quick));
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
     }
   }
   let bench: Bench | null = null;

@@ -83,6 +83,9 @@ describe('npm run bench, a few runs of each measure', () => {
     expect(ids).toEqual([
       'startup.fresh',
       'startup.existing',
+      'storage.cipher.sqlcipher4',
+      'storage.cipher.aegis',
+      'storage.cipher.plain',
       'hotline.saveCall',
       'hotline.saveCallRows',
       'lectures.lookup.code',
@@ -122,6 +125,16 @@ describe('npm run bench, a few runs of each measure', () => {
     expect(barePages).toBeGreaterThanOrEqual(1);
     expect(savePages).toBeGreaterThan(barePages);
     expect(rowsPages).toBeGreaterThan(barePages);
+  });
+
+  it("prices a page written and read under the app's cipher and two others, on a scratch file, without a target", () => {
+    for (const id of ['sqlcipher4', 'aegis', 'plain']) {
+      const r = report.results.find((x) => x.id === `storage.cipher.${id}`);
+      expect(r?.notes[0], id).toMatch(/^per page written: -?[\d.]+ µs; per page read past the cache: [\d.]+ µs$/);
+      expect(r?.baseline?.label).toBe('commit of 4 changed pages');
+      expect(r?.pass).toBeUndefined();
+    }
+    expect(report.results.find((x) => x.id === 'storage.cipher.sqlcipher4')?.label).toMatch(/SQLCipher 4/);
   });
 
   it('saves calls while a backup copies the file on its worker, and says how long it took', () => {
