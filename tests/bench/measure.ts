@@ -98,14 +98,18 @@ export async function timePair(
   baseline: (i: number) => unknown,
   /** untimed, before each pair: what happens at the desk between two measured actions */
   before?: (i: number) => unknown,
+  /** untimed, before the measure and again before its baseline: both start from the same state */
+  settle?: () => unknown,
 ): Promise<{ measure: number[]; baseline: number[] }> {
   const m: number[] = [];
   const b: number[] = [];
   for (let i = 0; i < runs.warmup + runs.n; i++) {
     await before?.(i);
+    await settle?.();
     let t = performance.now();
     await measure(i);
     const mt = performance.now() - t;
+    await settle?.();
     t = performance.now();
     await baseline(i);
     const bt = performance.now() - t;

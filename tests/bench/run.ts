@@ -24,7 +24,7 @@ import { savesDuringBackup } from './backupMeasure';
 import { CIPHERS, cipherPageCost, type CipherId } from './cipherMeasure';
 import { keystroke } from './browserMeasure';
 import { savesDuringRetention } from './retentionMeasure';
-import { LOOKUP_KINDS, SEARCH_KINDS, lookup, saveCall, saveCallRows, searchNotes, stats, statsFirstReport, trends } from './coreMeasures';
+import { LOOKUP_KINDS, SEARCH_KINDS, lookup, saveCall, saveCallBurst, saveCallRows, searchNotes, stats, statsFirstReport, trends } from './coreMeasures';
 import { ROOT, cachedDataset, parseScale, type Dataset } from './generate';
 import type { MeasureResult } from './measure';
 import { formatMachine, formatTable, machine, type BenchReport } from './report';
@@ -100,6 +100,7 @@ async function collect(o: BenchOptions, dataset: Dataset, rendererDir: string | 
     const b = bench;
     if (wanted(o, 'hotline.saveCall')) add(await saveCall(b, o.quick));
     if (wanted(o, 'hotline.saveCallRows')) add(await saveCallRows(b, o.quick));
+    if (wanted(o, 'hotline.saveCallBurst')) add(await saveCallBurst(b, o.quick));
     for (const kind of LOOKUP_KINDS) if (wanted(o, `lectures.lookup.${kind}`)) add(await lookup(b, kind, o.quick));
     for (const section of ['hotline', 'lectures', 'counter'] as const) if (wanted(o, `stats.${section}`)) add(await stats(b, section, o.quick));
     if (wanted(o, 'stats.hotlineFirstReport')) add(await statsFirstReport(b, o.quick));

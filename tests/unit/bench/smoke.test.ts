@@ -88,6 +88,7 @@ describe('npm run bench, a few runs of each measure', () => {
       'storage.cipher.plain',
       'hotline.saveCall',
       'hotline.saveCallRows',
+      'hotline.saveCallBurst',
       'lectures.lookup.code',
       'lectures.lookup.id',
       'lectures.lookup.phone',
@@ -113,7 +114,7 @@ describe('npm run bench, a few runs of each measure', () => {
       expect(Number.isFinite(r.summary.p99) && r.summary.p99 > 0, r.id).toBe(true);
       expect(r.summary.p50 <= r.summary.p99, r.id).toBe(true);
     }
-    for (const id of ['hotline.saveCall', 'stats.hotline', 'lectures.lookup.name']) expect(report.results.find((r) => r.id === id)?.baseline?.summary.n).toBeGreaterThan(0);
+    for (const id of ['hotline.saveCall', 'hotline.saveCallBurst', 'stats.hotline', 'lectures.lookup.name']) expect(report.results.find((r) => r.id === id)?.baseline?.summary.n).toBeGreaterThan(0);
   });
 
   it('counts the pages each save and its bare rows write, from the WAL', () => {
