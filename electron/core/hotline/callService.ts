@@ -39,17 +39,18 @@ function editability(ctx: HandlerContext, call: CallRecord): { editable: boolean
   return { editable: open, editableUntil: deadline, reason: open ? null : 'hotline:errors.editWindowClosed' };
 }
 
-/**
- * What the window shows of a call. `created`: the call was inserted in this same request, so it
- * has no edits yet and holds only the referrals and follow-ups just saved with it (not read
- * back when there were none: a save answers sooner).
- */
+/** What the window shows of a call, read from the database. */
 export function detail(ctx: HandlerContext, id: number): CallDetail {
   const call = findCall(ctx.db, id);
   if (!call) throw notFound('id');
   return detailOf(ctx, call);
 }
 
+/**
+ * `created`: the call was inserted in this same request, so it has no edits yet and holds only
+ * the referrals and follow-ups just saved with it (not read back when there were none: a save
+ * answers sooner).
+ */
 function detailOf(ctx: HandlerContext, call: CallRecord, created?: { referrals: number; followUps: number }): CallDetail {
   const { editable, editableUntil } = editability(ctx, call);
   return {
