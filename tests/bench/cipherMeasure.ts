@@ -25,20 +25,21 @@ export const CIPHERS = {
 
 export type CipherId = keyof typeof CIPHERS;
 
-/** Rows of ~3 KB: one per page, so changing n rows changes n table pages. */
-const ROWS = 4000;
+/** Rows of ~3 KB: one per page, so changing n rows changes n table pages. The smoke run only checks the harness: 0.6 MB, not 12. */
+const rowsFor = (quick: boolean) => (quick ? 200 : 4000);
 
 export async function cipherPageCost(dir: string, id: CipherId, quick: boolean): Promise<MeasureResult> {
   const spec = CIPHERS[id];
   const file = path.join(dir, `cipher-${id}.sqlite3`);
   const db = new Driver(file);
+  const rows = rowsFor(quick);
   try {
     for (const p of spec.pragmas) db.pragma(p);
     applyPragmas(db);
     db.exec('CREATE TABLE t (id INTEGER PRIMARY KEY, v BLOB NOT NULL)');
     const insert = db.prepare('INSERT INTO t (v) VALUES (randomblob(3000))');
     db.transaction(() => {
-      for (let i = 0; i < ROWS; i++) insert.run();
+      for (let i = 0; i < rows; i++) insert.run();
     })();
     db.pragma('wal_checkpoint(TRUNCATE)');
     const update = db.prepare('UPDATE t SET v = randomblob(3000) WHERE id = ?');
@@ -49,7 +50,7 @@ export async function cipherPageCost(dir: string, id: CipherId, quick: boolean):
     const twenty = commit(20);
     const four = commit(4);
     // Rows far apart from one commit to the next, so no commit finds its pages already dirty.
-    const at = (i: number) => 1 + ((i * 97) % (ROWS - 20));
+    const at = (i: number) => 1 + ((i * 97) % (rows - 20));
     // At a desk the WAL has long had its working size and each commit overwrites frames in it;
     // while it still grows, every commit also extends the file, which costs more than the pages.
     for (let i = 0; i < (quick ? 10 : 500); i++) twenty(at(i));
@@ -60,10 +61,9 @@ export async function cipherPageCost(dir: string, id: CipherId, quick: boolean):
     // A page SQLite's cache misses is read and decrypted again (the OS still has the file).
     db.pragma('cache_size = 0');
     const read = db.prepare('SELECT length(v) FROM t WHERE id = ?');
-    const n = quick ? 200 : ROWS;
     const started = performance.now();
-    for (let i = 1; i <= n; i++) read.get(i);
-    const readUs = ((performance.now() - started) / n) * 1000;
+    for (let i = 1; i <= rows; i++) read.get(i);
+    const readUs = ((performance.now() - started) / rows) * 1000;
 
     return result(`storage.cipher.${id}`, `commit of 20 changed pages, ${spec.label} (informational)`, t.measure, {
       baseline: { label: 'commit of 4 changed pages', samples: t.baseline },
