@@ -332,7 +332,7 @@ test('English interface: a series of 2nd and 4th Saturdays, a cancelled session 
   await desk.shot('07-cancelled-en');
 });
 
-test('check-in desk: a long list says it stopped at 20; someone on no list is booked here and checked in with Enter', async ({ desk }) => {
+test('check-in desk: a long list says it stopped at 20; someone on no list is booked here and checked in with Enter; someone not in the register is added and checked in', async ({ desk }) => {
   const { page } = desk;
   const today = taipeiDateKey(new Date());
   await seedCoordinator(desk, '陳承辦');
@@ -380,4 +380,30 @@ test('check-in desk: a long list says it stopped at 20; someone on no list is bo
   await expect(page.getByTestId('checkin-result')).toHaveAttribute('data-action', 'alreadyIn');
   await expect(page.getByTestId('checkin-not-on-list')).toHaveCount(0);
   await desk.shot('03-booked-and-in');
+
+  // Not in the register at all (their notice came from another agency): added from the desk, with
+  // what was typed already in its field, then booked here and checked in.
+  await field.fill('黃新來');
+  await field.press('Enter');
+  await expect(page.getByTestId('checkin-banner')).toContainText('找不到「黃新來」');
+  await page.getByTestId('checkin-add-person').click();
+  const dialog = page.getByRole('dialog');
+  await expect(dialog.getByTestId('attendee-intro')).toContainText('即排入本場並報到');
+  await expect(dialog.getByLabel('姓名')).toHaveValue('黃新來');
+  const first9 = 'E24449999';
+  const good = checkDigitFor(first9);
+  await dialog.getByLabel('身分證／居留證號').fill(first9 + (good === '1' ? '2' : '1'));
+  await dialog.getByTestId('attendee-save').click();
+  await expect(dialog.getByText('身分證或居留證號檢查碼不正確，請再核對')).toBeVisible();
+  await desk.shot('04-new-person-bad-id');
+  await dialog.getByLabel('身分證／居留證號').fill(first9 + good);
+  await dialog.getByLabel('電話').fill('0955-777-888');
+  await dialog.getByTestId('attendee-save').click();
+  await expect(page.getByRole('dialog')).toHaveCount(0);
+  await expect(page.getByTestId('checkin-banner')).toContainText('黃新來 已排入本場並報到');
+  await expect(page.getByTestId('live-due')).toHaveText('23');
+  await expect(page.getByTestId('live-checkedIn')).toHaveText('2');
+  await expect(field).toBeFocused();
+  await expect(field).toHaveValue('');
+  await desk.shot('05-new-person-in');
 });

@@ -12,16 +12,28 @@ import { useRefreshLectures } from './hooks';
 const TEXT_FIELDS = ['name', 'nationalId', 'birthDate', 'phone', 'address', 'penaltyDocNo', 'issuingAgency', 'interpreterLanguage', 'note'] as const;
 const ALL_FIELDS = [...TEXT_FIELDS, 'drugClass', 'penaltyCount'];
 
-/** Add or edit a person; the ID checksum and dates are checked in main and shown at the field. */
-export function AttendeeDialog({ attendee, onClose }: { attendee: AttendeeRecord | null; onClose(): void }) {
+type Prefill = Partial<Record<'name' | 'nationalId' | 'phone', string>>;
+
+/**
+ * Add or edit a person; the ID checksum and dates are checked in main and shown at the field.
+ * `prefill` and `intro` serve the check-in desk, which adds someone it could not find and then
+ * books them in: `onSaved` gets the saved record before the dialog closes.
+ */
+export function AttendeeDialog({ attendee, onClose, prefill = {}, intro, onSaved }: {
+  attendee: AttendeeRecord | null;
+  onClose(): void;
+  prefill?: Prefill;
+  intro?: string;
+  onSaved?(saved: AttendeeRecord): void;
+}) {
   const { t } = useTranslation('lectures');
   const { lang } = useLanguage();
   const refresh = useRefreshLectures();
   const [f, setF] = useState({
-    name: attendee?.name ?? '',
-    nationalId: attendee?.nationalId ?? '',
+    name: attendee?.name ?? prefill.name ?? '',
+    nationalId: attendee?.nationalId ?? prefill.nationalId ?? '',
     birthDate: attendee?.birthDate ? formatDateForLang(attendee.birthDate, lang, 'short') : '',
-    phone: attendee?.phone ?? '',
+    phone: attendee?.phone ?? prefill.phone ?? '',
     address: attendee?.address ?? '',
     penaltyDocNo: attendee?.penaltyDocNo ?? '',
     issuingAgency: attendee?.issuingAgency ?? '',
@@ -42,8 +54,9 @@ export function AttendeeDialog({ attendee, onClose }: { attendee: AttendeeRecord
           needsInterpreter,
         }),
       ),
-    onSuccess: async () => {
+    onSuccess: async (saved) => {
       await refresh();
+      onSaved?.(saved);
       onClose();
     },
   });
@@ -57,6 +70,11 @@ export function AttendeeDialog({ attendee, onClose }: { attendee: AttendeeRecord
     <Dialog open onClose={onClose} fullWidth maxWidth="md">
       <DialogTitle>{attendee ? t('attendee.editTitle') : t('attendee.newTitle')}</DialogTitle>
       <DialogContent>
+        {intro && (
+          <Alert severity="info" sx={{ mb: 1 }} data-testid="attendee-intro">
+            {intro}
+          </Alert>
+        )}
         <Grid container spacing={2} sx={{ pt: 1 }}>
           {text('name', 4, { autoFocus: true })}
           {text('nationalId', 4)}

@@ -1,8 +1,10 @@
 import { useEffect, useRef, useState } from 'react';
-import { Alert, Box, Grid, MenuItem, Paper, TextField, ToggleButton, ToggleButtonGroup, Typography } from '@mui/material';
+import { Alert, Box, Button, Grid, MenuItem, Paper, TextField, ToggleButton, ToggleButtonGroup, Typography } from '@mui/material';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import type { CheckInOutcome, LookupResult, PersonFlags } from '../../../../shared/api/channels/lecturesTypes';
+import type { AttendeeRecord, CheckInOutcome, LookupResult, PersonFlags, WalkInPerson } from '../../../../shared/api/channels/lecturesTypes';
+import { phoneSearchKey } from '../../../../shared/lib/phone';
+import { normalizeId } from '../../../../shared/lib/taiwanId';
 import { taipeiDateKey } from '../../../../shared/lib/time';
 import { api, apiErrorOf, unwrap } from '../../app/api';
 import { PageHeader } from '../../components/PageHeader';
@@ -11,16 +13,42 @@ import { LECTURES_KEY, useSessions } from './hooks';
 import { useDayLabel, useVenueName } from './labels';
 import { CheckInCounts, CheckInResults, RecentCheckIns, deskTargets, isPerson, usable, type DeskTarget } from './CheckInParts';
 import { LateSetting } from './LateSetting';
+import { AttendeeDialog } from './AttendeeDialog';
 
 export const CHECKIN_SESSION_KEY = 'lectures.checkInSession';
 const CODE_RE = /^LC-?[0-9A-Z]{8}$/i;
 
-type Banner = { severity: 'success' | 'warning' | 'info'; text: string; flags?: PersonFlags | null } | null;
+type Prefill = { name?: string; nationalId?: string; phone?: string };
+/** `addPerson`: nobody was found for what was typed; the desk may add them, with it filled in */
+type Banner = { severity: 'success' | 'warning' | 'info'; text: string; flags?: PersonFlags | null; addPerson?: Prefill } | null;
+
+/** What was typed, as the field of a new person it most likely is: an ID, a phone number or a name. */
+export function prefillFrom(query: string): Prefill {
+  const id = normalizeId(query);
+  if (/^[A-Z][0-9A-D]\d{8}$/.test(id)) return { nationalId: id };
+  if (/^[\d\s\-+()]+$/.test(query) && phoneSearchKey(query).length >= 6) return { phone: query };
+  return { name: query };
+}
+
+/** A person just added at the desk, as the lookup would list someone on no list. */
+const newcomer = (a: AttendeeRecord): WalkInPerson => ({
+  attendeeId: a.id,
+  name: a.name,
+  maskedId: a.maskedId,
+  phone: a.phone,
+  last: null,
+  action: 'enrolIn',
+  minor: a.minor,
+  repeatOffender: a.repeatOffender,
+  needsInterpreter: a.needsInterpreter,
+  interpreterLanguage: a.interpreterLanguage,
+});
 
 /**
  * 報到: one search field that never loses focus. A scanner types the notice code and Enter;
  * staff type a name fragment, an ID or a phone number; Enter acts on the highlighted person.
- * Nothing here opens a dialog, so the next scan is never blocked.
+ * Nothing here opens a dialog by itself, so the next scan is never blocked: only a click on
+ * 「新增此人並報到」, under a search that found nobody, opens the new person's form.
  */
 export default function CheckInPage() {
   const { t } = useTranslation('lectures');
@@ -35,6 +63,7 @@ export default function CheckInPage() {
   const [active, setActive] = useState(0);
   const [mode, setMode] = useState<'in' | 'out'>('in');
   const [banner, setBanner] = useState<Banner>(null);
+  const [adding, setAdding] = useState<Prefill | null>(null);
   const input = useRef<HTMLInputElement>(null);
   const seq = useRef(0);
 
@@ -116,7 +145,9 @@ export default function CheckInPage() {
     const target = CODE_RE.test(q) ? targets.find((x) => usable(x, mode)) : targets[active];
     if (target && usable(target, mode)) act.mutate(target);
     else if (targets.length === 0) {
-      setBanner({ severity: 'info', text: t('checkin.notFound', { query: q }) });
+      // A scanned notice code that matches nothing is a wrong letter, not a new person.
+      const canAdd = mode === 'in' && !CODE_RE.test(q) && !board.data?.session.cancelled;
+      setBanner({ severity: 'info', text: t('checkin.notFound', { query: q }), addPerson: canAdd ? prefillFrom(q) : undefined });
       reset();
     } else if (target && !isPerson(target) && target.action === 'alreadyIn') {
       setBanner({ severity: 'info', text: t('checkin.alreadyIn', { name: target.name }), flags: target });
@@ -131,7 +162,7 @@ export default function CheckInPage() {
         title={t('checkin.title')}
         subtitle={s ? [`${dayLabel(s.date)} ${s.startTime}–${s.endTime}`, venueName(s.venueId), t(`kind.${s.kind}`)].filter(Boolean).join(' · ') : t('checkin.subtitle')}
         actions={
-          <TextField select size="small" label={t('checkin.session')} value={sessionId ?? ''} onChange={(e) => setSessionId(Number(e.target.value))} sx={{ minWidth: 260 }} data-testid="checkin-session">
+          <TextField select size="small" label={t('checkin.session')} value={choices.some((c) => c.id === sessionId) ? sessionId : ''} onChange={(e) => setSessionId(Number(e.target.value))} sx={{ minWidth: 260 }} data-testid="checkin-session">
             {choices.map((c) => (
               <MenuItem key={c.id} value={c.id}>
                 {[`${c.startTime}–${c.endTime}`, venueName(c.venueId), c.cancelled ? t('sessions.cancelled') : ''].filter(Boolean).join(' · ')}
@@ -156,7 +187,8 @@ export default function CheckInPage() {
                 value={query}
                 onChange={(e) => setQuery(e.target.value)}
                 onBlur={(e) => {
-                  // Clicks on buttons return focus here; another input may keep it.
+                  // Clicks on buttons return focus here; another input (or the new person's form) may keep it.
+                  if (adding) return;
                   const next = e.relatedTarget as HTMLElement | null;
                   if (!next || !['INPUT', 'TEXTAREA'].includes(next.tagName)) window.setTimeout(() => input.current?.focus(), 0);
                 }}
@@ -189,6 +221,11 @@ export default function CheckInPage() {
             {banner && (
               <Alert severity={banner.severity} sx={{ mt: 1 }} data-testid="checkin-banner" onClose={() => setBanner(null)}>
                 {banner.text}
+                {banner.addPerson && (
+                  <Button size="small" variant="outlined" sx={{ ml: 2 }} data-testid="checkin-add-person" onClick={() => setAdding(banner.addPerson ?? {})}>
+                    {t('checkin.addPerson')}
+                  </Button>
+                )}
                 {banner.flags && (banner.flags.minor || banner.flags.repeatOffender || banner.flags.needsInterpreter) && (
                   <Typography component="span" sx={{ fontWeight: 700, ml: 1 }} data-testid="attention">
                     {[
@@ -216,6 +253,18 @@ export default function CheckInPage() {
           <LateSetting />
         </Grid>
       </Grid>
+      {adding && (
+        <AttendeeDialog
+          attendee={null}
+          prefill={adding}
+          intro={t('checkin.addPersonIntro')}
+          onSaved={(a) => act.mutate(newcomer(a))}
+          onClose={() => {
+            setAdding(null);
+            reset(false);
+          }}
+        />
+      )}
     </Box>
   );
 }
