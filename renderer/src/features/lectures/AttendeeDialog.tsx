@@ -12,7 +12,8 @@ import { useRefreshLectures } from './hooks';
 const TEXT_FIELDS = ['name', 'nationalId', 'birthDate', 'phone', 'address', 'penaltyDocNo', 'issuingAgency', 'interpreterLanguage', 'note'] as const;
 const ALL_FIELDS = [...TEXT_FIELDS, 'drugClass', 'penaltyCount'];
 
-type Prefill = Partial<Record<'name' | 'nationalId' | 'phone', string>>;
+/** What the check-in desk already knows of someone it could not find. */
+export type AttendeePrefill = Partial<Record<'name' | 'nationalId' | 'phone', string>>;
 
 /**
  * Add or edit a person; the ID checksum and dates are checked in main and shown at the field.
@@ -22,7 +23,7 @@ type Prefill = Partial<Record<'name' | 'nationalId' | 'phone', string>>;
 export function AttendeeDialog({ attendee, onClose, prefill = {}, intro, onSaved }: {
   attendee: AttendeeRecord | null;
   onClose(): void;
-  prefill?: Prefill;
+  prefill?: AttendeePrefill;
   intro?: string;
   onSaved?(saved: AttendeeRecord): void;
 }) {

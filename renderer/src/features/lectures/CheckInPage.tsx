@@ -13,17 +13,16 @@ import { LECTURES_KEY, useSessions } from './hooks';
 import { useDayLabel, useVenueName } from './labels';
 import { CheckInCounts, CheckInResults, RecentCheckIns, deskTargets, isPerson, usable, type DeskTarget } from './CheckInParts';
 import { LateSetting } from './LateSetting';
-import { AttendeeDialog } from './AttendeeDialog';
+import { AttendeeDialog, type AttendeePrefill } from './AttendeeDialog';
 
 export const CHECKIN_SESSION_KEY = 'lectures.checkInSession';
 const CODE_RE = /^LC-?[0-9A-Z]{8}$/i;
 
-type Prefill = { name?: string; nationalId?: string; phone?: string };
 /** `addPerson`: nobody was found for what was typed; the desk may add them, with it filled in */
-type Banner = { severity: 'success' | 'warning' | 'info'; text: string; flags?: PersonFlags | null; addPerson?: Prefill } | null;
+type Banner = { severity: 'success' | 'warning' | 'info'; text: string; flags?: PersonFlags | null; addPerson?: AttendeePrefill } | null;
 
 /** What was typed, as the field of a new person it most likely is: an ID, a phone number or a name. */
-export function prefillFrom(query: string): Prefill {
+export function prefillFrom(query: string): AttendeePrefill {
   const id = normalizeId(query);
   if (/^[A-Z][0-9A-D]\d{8}$/.test(id)) return { nationalId: id };
   if (/^[\d\s\-+()]+$/.test(query) && phoneSearchKey(query).length >= 6) return { phone: query };
@@ -63,7 +62,7 @@ export default function CheckInPage() {
   const [active, setActive] = useState(0);
   const [mode, setMode] = useState<'in' | 'out'>('in');
   const [banner, setBanner] = useState<Banner>(null);
-  const [adding, setAdding] = useState<Prefill | null>(null);
+  const [adding, setAdding] = useState<AttendeePrefill | null>(null);
   const input = useRef<HTMLInputElement>(null);
   const seq = useRef(0);
 
